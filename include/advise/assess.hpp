@@ -1,0 +1,45 @@
+// Judging one session on one day against one race: the single place where the
+// timing rules turn into ok, caution or avoid. `advise check` reports these
+// findings; the planner schedules only on days every race finds ok.
+#pragma once
+
+#include <vector>
+
+#include "advise/catalogue.hpp"
+#include "advise/race.hpp"
+#include "advise/vocabulary.hpp"
+
+namespace advise {
+
+enum class Level { ok, caution, avoid };
+std::string_view format_as(Level level);
+
+// Why a finding came out as it did; renderers turn it into words.
+enum class Reason {
+  clear_of_race,         // no timing rule of this race reaches the day
+  pre_race_window,       // in the pre-race window, fine for this intensity
+  deep_in_time,          // deep work on or before the last day for it
+  blackout,              // moderate or deep inside the pre-race blackout
+  light_in_blackout,     // light work inside the blackout: the sources disagree
+  newcomer_race_week,    // first deep session, or after a long gap, in race week
+  race_day_flush,        // light work on race day
+  race_day_too_soon,     // moderate or deep on race day
+  day_after_moderate,    // moderate (or light) work once 24 hours have passed
+  day_after_deep_early,  // deep work the day after: floor met, sources disagree
+  post_race_deep_window, // deep work on days 2 to 3 after the race
+  after_race,            // past the post-race plan
+};
+
+struct Finding {
+  Level level;
+  Reason reason;
+  Day race;
+  std::vector<RuleId> rules;
+};
+
+// How a session of `intensity` on `day` fares against the race behind `days`.
+Finding assess(Day day, Intensity intensity, const RaceDays& days, const Newcomer& newcomer);
+
+}  // namespace advise
+
+#include "advise/formatting.hpp"  // IWYU pragma: export

@@ -1,0 +1,31 @@
+// The runner: phase, last massage and experience, as given.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "advise/calendar.hpp"
+#include "advise/policy.hpp"
+#include "advise/race.hpp"
+#include "advise/vocabulary.hpp"
+
+namespace advise {
+
+struct Athlete {
+  std::optional<Phase> phase;            // nullopt: chosen from the race calendar
+  std::optional<Day> last_massage;
+  std::optional<Experience> experience;  // nullopt: occasional, and output says so
+};
+
+inline constexpr Experience k_default_experience = Experience::occasional;
+
+// First-timer, or a last massage more than policy.long_gap before `today`.
+Newcomer newcomer_of(const Athlete& athlete, Day today, const Policy& policy);
+
+// Regulars without a long gap may open the pre-race window earlier.
+bool opens_window_early(const Athlete& athlete, Day today, const Policy& policy);
+
+// Races sorted by day, each day once.
+std::vector<Race> normalise(std::vector<Race> races);
+
+}  // namespace advise

@@ -1,0 +1,35 @@
+// Calendar days as the runner writes them: strict YYYY-MM-DD, no clock.
+#pragma once
+
+#include <date/date.h>
+#include <string>
+#include <string_view>
+#include <tl/expected.hpp>
+
+namespace advise {
+
+// A date on the runner's local calendar. Races without a start time, massages
+// and plans are all counted in these days.
+using Day = date::local_days;
+
+// Years outside this range are refused rather than computed: no plausible race
+// or massage lies outside them, and they keep every derived date printable.
+inline constexpr int k_first_year = 1900;
+inline constexpr int k_last_year = 2199;
+
+// Parses exactly "YYYY-MM-DD": four-digit year in [k_first_year, k_last_year],
+// two-digit month and day, a real calendar date, nothing before or after.
+// Returns an error phrase such as "is not a valid date: February 2026 has 28
+// days", meant to follow the quoted value in a message.
+tl::expected<Day, std::string> parse_day(std::string_view text);
+
+// "2026-04-12".
+std::string format_day(Day day);
+
+// "Sun".
+std::string_view weekday_abbrev(Day day);
+
+// "today", "tomorrow", "yesterday", "in 5 days", "3 days ago".
+std::string relative_days(Day day, Day today);
+
+}  // namespace advise

@@ -1,0 +1,106 @@
+// The rule catalogue: one row of data per rule. The planner cites rows by
+// RuleId; `advise rules`, `advise explain` and docs/rules.md print the same rows.
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <date/date.h>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "advise/policy.hpp"
+#include "advise/sources.hpp"
+
+namespace advise {
+
+// One enumerator per catalogue row, in the catalogue's order.
+enum class RuleId {
+  pre_race_no_deep_48h,
+  pre_race_date_only_start,
+  pre_race_deep_by_3d,
+  pre_race_window,
+  pre_race_session_day,
+  pre_race_light_in_blackout,
+  pre_race_newcomer_early,
+  pre_race_no_first_deep_race_week,
+  pre_race_cumulative,
+  experience_long_gap,
+  post_race_light_flush,
+  post_race_no_deep_24h,
+  post_race_moderate_from_24h,
+  post_race_deep_days_2_3,
+  training_run_after_deep,
+  training_no_stacking,
+  training_soreness_48h,
+  cadence_peak,
+  cadence_build,
+  cadence_base,
+  cadence_maintenance,
+  cadence_off_season,
+  cadence_taper,
+  cadence_recovery,
+  cadence_due_now,
+  cadence_symptoms,
+  phase_from_calendar,
+  length_90,
+  length_60,
+  length_30,
+  technique_hard_block,
+  technique_maintenance,
+  technique_pre_race,
+  technique_post_race_flush,
+  technique_post_race_deep,
+  claims_timing_only,
+};
+
+// Backed by the sources it cites, or the program's own choice (which may
+// still cite the sources that motivate it).
+enum class Basis { source, policy };
+
+enum class Area { pre_race, post_race, training, cadence, phase, length, technique, claims };
+
+// A figure of a rule, read from the Policy in force so that a policy file
+// changes what `explain` shows along with what the planner does.
+using FigureField = std::variant<std::chrono::hours Policy::*, date::days Policy::*,
+                                 std::chrono::minutes Policy::*, Intensity Policy::*>;
+
+struct Figure {
+  std::string_view name;
+  FigureField field;
+};
+
+struct Rule {
+  RuleId rule;
+  std::string_view id;       // stable: scripts and docs refer to it
+  Area area;
+  Basis basis;
+  std::string_view summary;  // one line in plain words
+  SourceSet sources;
+  std::array<Figure, 4> figure_slots{};  // unused slots have an empty name
+  std::string_view disagreement{};       // empty when the sources agree
+
+  std::span<const Figure> figures() const;
+};
+
+std::span<const Rule> catalogue();
+const Rule& rule(RuleId id);
+std::string_view format_as(RuleId id);
+std::string_view format_as(Basis basis);
+std::string_view format_as(Area area);
+
+// The row with this id, or nullptr.
+const Rule* find_rule(std::string_view id);
+
+// Up to `limit` ids closest to `id` by edit distance (then by catalogue
+// order), for "did you mean" in an error; ids sharing `id` as a prefix first.
+std::vector<std::string_view> nearest_rule_ids(std::string_view id, std::size_t limit = 3);
+
+// "48 hours", "3 days", "60 minutes", "deep".
+std::string format_figure(const Figure& figure, const Policy& policy);
+
+}  // namespace advise
+
+#include "advise/formatting.hpp"  // IWYU pragma: export

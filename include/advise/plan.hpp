@@ -1,0 +1,90 @@
+// plan(): from races, the runner and today to a Plan. Pure: no clock, no I/O.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <vector>
+
+#include "advise/assess.hpp"
+#include "advise/athlete.hpp"
+#include "advise/calendar.hpp"
+#include "advise/catalogue.hpp"
+#include "advise/policy.hpp"
+#include "advise/race.hpp"
+#include "advise/vocabulary.hpp"
+
+namespace advise {
+
+struct Query {
+  std::vector<Race> races;  // any order; duplicates count once
+  Athlete athlete;
+  Day today;
+};
+
+// What one line of advice is about.
+enum class Item {
+  pre_race_session,   // the recommended session before a race
+  deep_until,         // last day for deep work before a race
+  blackout,           // from blackout_first up to the start: nothing moderate or deep
+  light_in_blackout,  // what light work the sources allow inside the blackout
+  light_flush,        // race day, after the finish
+  moderate_from,      // first day for moderate work after the race
+  deep_window,        // the days for deep work after the race
+  next_session,       // the next session by the phase cadence
+};
+
+// One line of advice: a day or a range of days, what to book, and why.
+struct Advice {
+  Item item = Item::next_session;
+  Day from{};
+  Day to{};  // == from for a single day
+  std::optional<Intensity> intensity;
+  std::optional<std::chrono::minutes> length;
+  std::vector<RuleId> rules;
+  // Set when another race's rules cut this item short, moved it or left no
+  // room for it; `cancelled` then says whether anything is left.
+  std::optional<Day> conflict_race;
+  bool cancelled = false;
+  bool passed = false;  // the day is already behind `today`
+};
+
+enum class RaceStatus {
+  ahead,   // after today
+  today,   // today
+  recent,  // before today, its post-race plan still running
+  past,    // before today, its post-race plan over
+};
+
+struct RacePlan {
+  Race race;
+  RaceStatus status;
+  std::vector<Advice> advice;
+};
+
+enum class PhaseFrom { option, race_calendar, no_race };
+
+// How the next session came about, beyond the rules it cites.
+struct NextSession {
+  Advice advice;
+  Day due{};                     // the day the cadence alone gives
+  std::optional<Day> latest;    // the end of the cadence range, when it has one
+  bool due_now = false;         // no last massage, or overdue
+  std::optional<Day> moved_for; // moved out of the way of this race
+  bool from_race_plan = false;  // it is a pre- or post-race session of a race
+};
+
+struct Plan {
+  Day today;
+  Phase phase;
+  PhaseFrom phase_from;
+  Experience experience;
+  bool experience_given;
+  Newcomer newcomer;
+  std::optional<Day> last_massage;
+  std::vector<RacePlan> races;  // by date
+  std::optional<NextSession> next;  // nullopt only when no day within reach is clear
+};
+
+Plan plan(const Query& query, const Policy& policy);
+
+}  // namespace advise

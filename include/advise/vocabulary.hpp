@@ -1,0 +1,57 @@
+// The words of guidance.md that the rules are written in: training phase,
+// session intensity and massage experience. Each has one table of names that
+// parsing, help text, JSON and the docs all read.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+namespace advise {
+
+enum class Phase { peak, build, base, maintenance, off_season, taper, recovery };
+
+// light: flushing, Swedish, gentle circulation work.
+// moderate: a loosening sports massage.
+// deep: deep tissue, trigger point, Ashiatsu, cross-friction, corrective work.
+enum class Intensity { light, moderate, deep };
+
+// first_time covers those who never had a massage; the long-gap case is
+// derived from the last massage date and the policy.
+enum class Experience { first_time, occasional, regular };
+
+inline constexpr std::array<std::pair<std::string_view, Phase>, 7> k_phase_names{{
+    {"peak", Phase::peak},
+    {"build", Phase::build},
+    {"base", Phase::base},
+    {"maintenance", Phase::maintenance},
+    {"off-season", Phase::off_season},
+    {"taper", Phase::taper},
+    {"recovery", Phase::recovery},
+}};
+
+inline constexpr std::array<std::pair<std::string_view, Intensity>, 3> k_intensity_names{{
+    {"light", Intensity::light},
+    {"moderate", Intensity::moderate},
+    {"deep", Intensity::deep},
+}};
+
+inline constexpr std::array<std::pair<std::string_view, Experience>, 3> k_experience_names{{
+    {"first-time", Experience::first_time},
+    {"occasional", Experience::occasional},
+    {"regular", Experience::regular},
+}};
+
+std::string_view format_as(Phase phase);
+std::string_view format_as(Intensity intensity);
+std::string_view format_as(Experience experience);
+
+// Exact, case-sensitive lookups; nullopt for any other text.
+std::optional<Phase> parse_phase(std::string_view text);
+std::optional<Intensity> parse_intensity(std::string_view text);
+std::optional<Experience> parse_experience(std::string_view text);
+
+}  // namespace advise
+
+#include "advise/formatting.hpp"  // IWYU pragma: export

@@ -1,0 +1,69 @@
+#include "advise/assess.hpp"
+
+namespace advise {
+
+std::string_view format_as(Level level) {
+  switch (level) {
+    case Level::ok: return "ok";
+    case Level::caution: return "caution";
+    case Level::avoid: return "avoid";
+  }
+  return "?";
+}
+
+Finding assess(Day day, Intensity intensity, const RaceDays& d, const Newcomer& newcomer) {
+  using enum RuleId;
+  const bool deep = intensity == Intensity::deep;
+  const bool light = intensity == Intensity::light;
+  auto found = [&](Level level, Reason reason, std::vector<RuleId> rules) {
+    return Finding{level, reason, d.race, std::move(rules)};
+  };
+
+  if (day >= d.blackout_first && day < d.race) {
+    if (light) {
+      return found(Level::caution, Reason::light_in_blackout,
+                   {pre_race_light_in_blackout, pre_race_no_deep_48h});
+    }
+    return found(Level::avoid, Reason::blackout, {pre_race_no_deep_48h, pre_race_date_only_start});
+  }
+  if (day < d.race) {
+    if (deep && newcomer.any() && day >= d.race_week_first) {
+      std::vector<RuleId> rules{pre_race_no_first_deep_race_week};
+      if (newcomer.long_gap) rules.push_back(experience_long_gap);
+      return found(Level::avoid, Reason::newcomer_race_week, std::move(rules));
+    }
+    if (day >= d.window_opens) {
+      if (deep) return found(Level::ok, Reason::deep_in_time, {pre_race_deep_by_3d});
+      return found(Level::ok, Reason::pre_race_window, {pre_race_window, technique_pre_race});
+    }
+    return found(Level::ok, Reason::clear_of_race, {pre_race_deep_by_3d});
+  }
+  if (day == d.race) {
+    if (light) return found(Level::ok, Reason::race_day_flush, {post_race_light_flush});
+    return found(Level::avoid, Reason::race_day_too_soon,
+                 {post_race_no_deep_24h, post_race_moderate_from_24h});
+  }
+  if (day < d.deep_from) {
+    if (!deep) {
+      if (day >= d.moderate_from) {
+        return found(Level::ok, Reason::day_after_moderate, {post_race_moderate_from_24h});
+      }
+      return found(Level::avoid, Reason::race_day_too_soon, {post_race_moderate_from_24h});
+    }
+    if (day >= d.deep_floor) {
+      return found(Level::caution, Reason::day_after_deep_early,
+                   {post_race_no_deep_24h, post_race_deep_days_2_3});
+    }
+    return found(Level::avoid, Reason::race_day_too_soon, {post_race_no_deep_24h});
+  }
+  if (day <= d.deep_to) {
+    if (deep) {
+      return found(Level::ok, Reason::post_race_deep_window,
+                   {post_race_deep_days_2_3, technique_post_race_deep});
+    }
+    return found(Level::ok, Reason::day_after_moderate, {post_race_moderate_from_24h});
+  }
+  return found(Level::ok, Reason::after_race, {post_race_deep_days_2_3});
+}
+
+}  // namespace advise

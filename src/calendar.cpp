@@ -1,0 +1,75 @@
+#include "advise/calendar.hpp"
+
+#include <array>
+#include <fmt/format.h>
+
+namespace advise {
+namespace {
+
+constexpr std::array<std::string_view, 12> k_month_names = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
+
+// Reads `count` ASCII digits at `pos`; -1 if any is not a digit. Decimal only,
+// so "08" is eight and never octal.
+int digits(std::string_view text, std::size_t pos, std::size_t count) {
+  int value = 0;
+  for (std::size_t i = pos; i < pos + count; ++i) {
+    const char c = text[i];
+    if (c < '0' || c > '9') return -1;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+}  // namespace
+
+tl::expected<Day, std::string> parse_day(std::string_view text) {
+  const auto shape_error = tl::make_unexpected(
+      std::string("is not a date in the form YYYY-MM-DD (for example 2026-04-12)"));
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return shape_error;
+  const int y = digits(text, 0, 4);
+  const int m = digits(text, 5, 2);
+  const int d = digits(text, 8, 2);
+  if (y < 0 || m < 0 || d < 0) return shape_error;
+  if (y < k_first_year || y > k_last_year) {
+    return tl::make_unexpected(fmt::format("is out of range: the year must be between {} and {}",
+                                           k_first_year, k_last_year));
+  }
+  if (m < 1 || m > 12) {
+    return tl::make_unexpected(
+        fmt::format("is not a valid date: the month must be 01 to 12, not {:02}", m));
+  }
+  const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m)},
+                                 date::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) {
+    const auto last = date::year_month_day_last{ymd.year(), date::month_day_last{ymd.month()}};
+    return tl::make_unexpected(fmt::format("is not a valid date: {} {} has {} days",
+                                           k_month_names[static_cast<std::size_t>(m - 1)], y,
+                                           static_cast<unsigned>(last.day())));
+  }
+  return Day{ymd};
+}
+
+std::string format_day(Day day) {
+  const date::year_month_day ymd{day};
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+}
+
+std::string_view weekday_abbrev(Day day) {
+  static constexpr std::array<std::string_view, 7> k_names = {"Sun", "Mon", "Tue", "Wed",
+                                                              "Thu", "Fri", "Sat"};
+  return k_names[date::weekday{day}.c_encoding()];
+}
+
+std::string relative_days(Day day, Day today) {
+  const auto n = (day - today).count();
+  if (n == 0) return "today";
+  if (n == 1) return "tomorrow";
+  if (n == -1) return "yesterday";
+  if (n > 0) return fmt::format("in {} days", n);
+  return fmt::format("{} days ago", -n);
+}
+
+}  // namespace advise

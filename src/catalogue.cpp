@@ -1,0 +1,296 @@
+#include "advise/catalogue.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace advise {
+namespace {
+
+using enum SourceKey;
+using P = Policy;
+
+// One row per rule. Summaries paraphrase the sources; figures point into Policy.
+constexpr std::array k_rules = std::to_array<Rule>({
+    // Before a race.
+    {RuleId::pre_race_no_deep_48h, "pre-race.no-deep-48h", Area::pre_race, Basis::source,
+     "No moderate or deep work in the hours before the race start: even massage veterans risk "
+     "race-day soreness.",
+     {smr},
+     {{{"blackout", &P::blackout}}}},
+    {RuleId::pre_race_date_only_start, "pre-race.date-only-start", Area::pre_race, Basis::policy,
+     "A race given without a start time is taken to start at 00:00 local time on race day, so "
+     "the blackout covers the two days before it.",
+     {}},
+    {RuleId::pre_race_deep_by_3d, "pre-race.deep-by-3d", Area::pre_race, Basis::source,
+     "Deep or therapeutic work no later than this many days before the race, so the muscles "
+     "have recovered from it by the start.",
+     {nola, massaggi},
+     {{{"last day before race", &P::deep_last_day_before}}}},
+    {RuleId::pre_race_window, "pre-race.window", Area::pre_race, Basis::source,
+     "The pre-race session is a lighter, loosening one in a window that opens some days before "
+     "the race; runners used to massage may start it earlier.",
+     {nola, smr, rva},
+     {{{"opens before race", &P::window_opens_before},
+       {"opens before race, regular", &P::window_opens_before_regular}}},
+     "nola gives 3 to 5 days before, rva 2 to 5, smr 7 to 2 for runners familiar with massage; "
+     "the program uses 5 days, or 7 for regulars, and never the last 48 hours."},
+    {RuleId::pre_race_session_day, "pre-race.session-day", Area::pre_race, Basis::policy,
+     "The pre-race session is suggested on the last day deep work is still fine, so it is as "
+     "fresh as the rules allow; newcomers book earlier (pre-race.newcomer-early).",
+     {nola, massaggi}},
+    {RuleId::pre_race_light_in_blackout, "pre-race.light-in-blackout", Area::pre_race,
+     Basis::source,
+     "Inside the blackout: avoid massage; if anything, very light circulation work only.",
+     {nola, smr},
+     {},
+     "nola allows very light, gentle circulation work a day or two out; smr warns that any "
+     "treatment under 48 hours puts every runner at risk of race-day soreness."},
+    {RuleId::pre_race_newcomer_early, "pre-race.newcomer-early", Area::pre_race, Basis::source,
+     "First-timers, and runners whose last massage was long ago, book the pre-race session at "
+     "the early end of the window.",
+     {nola, smr, massaggi}},
+    {RuleId::pre_race_no_first_deep_race_week, "pre-race.no-first-deep-race-week",
+     Area::pre_race, Basis::policy,
+     "No first-ever deep session, and none after a long gap, in the week before a race.",
+     {smr},
+     {{{"race week", &P::race_week}}}},
+    {RuleId::pre_race_cumulative, "pre-race.cumulative", Area::pre_race, Basis::source,
+     "Massage works cumulatively: one session before a race does not give what a regular "
+     "programme through training gives.",
+     {smr}},
+    {RuleId::experience_long_gap, "experience.long-gap", Area::pre_race, Basis::policy,
+     "A last massage this long ago counts as a long gap: the runner is treated like a "
+     "first-timer before a race.",
+     {},
+     {{{"long gap", &P::long_gap}}}},
+
+    // After a race.
+    {RuleId::post_race_light_flush, "post-race.light-flush", Area::post_race, Basis::source,
+     "A very light flush of the legs is fine from the finish until a few hours after it.",
+     {nola, massaggi}},
+    {RuleId::post_race_no_deep_24h, "post-race.no-deep-24h", Area::post_race, Basis::source,
+     "Nothing hard or deep in the first day after a race, so as not to add to the inflammation "
+     "the race caused.",
+     {massaggi},
+     {{{"no deep work for", &P::post_no_deep}}}},
+    {RuleId::post_race_moderate_from_24h, "post-race.moderate-from-24h", Area::post_race,
+     Basis::source, "Moderate post-event work is fine from a day after the race.",
+     {rva, massaggi},
+     {{{"moderate from", &P::post_moderate_from}}}},
+    {RuleId::post_race_deep_days_2_3, "post-race.deep-days-2-3", Area::post_race, Basis::source,
+     "Deep work for lingering tightness belongs on the second and third day after the race.",
+     {nola, rva},
+     {{{"from day", &P::post_deep_from}, {"to day", &P::post_deep_to}}},
+     "massaggi sets only a 24-hour floor for deeper work; nola advises waiting 2 to 3 days; "
+     "rva gives 24 to 72 hours for post-event work."},
+
+    // Around training.
+    {RuleId::training_run_after_deep, "training.run-after-deep", Area::training, Basis::source,
+     "After a deep massage, wait before the next run.",
+     {massaggi},
+     {{{"wait", &P::run_after_deep}}}},
+    {RuleId::training_no_stacking, "training.no-stacking", Area::training, Basis::source,
+     "Recovering from deep work is like recovering from a hard run: do not put a deep session "
+     "and a hard workout on top of each other.",
+     {massaggi, smr}},
+    {RuleId::training_soreness_48h, "training.soreness-48h", Area::training, Basis::source,
+     "Some soreness after a session is normal and should clear within two days.",
+     {smr},
+     {{{"clears within", &P::soreness_clears}}}},
+
+    // How often.
+    {RuleId::cadence_peak, "cadence.peak", Area::cadence, Basis::source,
+     "Peak training (more mileage, speed work, the last hard weeks): a session every week.",
+     {nola, massaggi, qi},
+     {{{"every, at least", &P::peak_min}, {"every, at most", &P::peak_max}}}},
+    {RuleId::cadence_build, "cadence.build", Area::cadence, Basis::source,
+     "A regular training cycle: a session every one to two weeks.",
+     {nola, rva},
+     {{{"every, at least", &P::build_min}, {"every, at most", &P::build_max}}},
+     "nola gives every 1 to 2 weeks for most runners, rva every 1 to 4 weeks; the program uses "
+     "nola's range."},
+    {RuleId::cadence_base, "cadence.base", Area::cadence, Basis::source,
+     "Base training (lighter, steady): a session every three to four weeks.",
+     {nola, smr, massaggi, qi},
+     {{{"every, at least", &P::base_min}, {"every, at most", &P::base_max}}}},
+    {RuleId::cadence_maintenance, "cadence.maintenance", Area::cadence, Basis::source,
+     "Maintenance: a session every three to four weeks, about monthly.",
+     {nola, smr, massaggi, qi},
+     {{{"every, at least", &P::maintenance_min}, {"every, at most", &P::maintenance_max}}}},
+    {RuleId::cadence_off_season, "cadence.off-season", Area::cadence, Basis::source,
+     "Off-season: a session every three to four weeks, about monthly.",
+     {nola, smr, massaggi, qi},
+     {{{"every, at least", &P::off_season_min}, {"every, at most", &P::off_season_max}}}},
+    {RuleId::cadence_taper, "cadence.taper", Area::cadence, Basis::policy,
+     "Taper (race week): the pre-race session is the session; with no race ahead, weekly.",
+     {nola},
+     {{{"every, at least", &P::taper_min}, {"every, at most", &P::taper_max}}}},
+    {RuleId::cadence_recovery, "cadence.recovery", Area::cadence, Basis::policy,
+     "Recovery after a race: the post-race sessions come first; without a recent race, every "
+     "one to two weeks, as in a regular cycle.",
+     {nola},
+     {{{"every, at least", &P::recovery_min}, {"every, at most", &P::recovery_max}}}},
+    {RuleId::cadence_due_now, "cadence.due-now", Area::cadence, Basis::policy,
+     "When the last massage is unknown or the cadence date has already passed, the next session "
+     "is due now.",
+     {}},
+    {RuleId::cadence_symptoms, "cadence.symptoms", Area::cadence, Basis::source,
+     "Unusual stiffness, an ache that lasts more than a couple of days, or heavy, sluggish runs "
+     "mean booking sooner than the cadence says.",
+     {nola},
+     {{{"ache lasting", &P::ache_lasting}}}},
+    {RuleId::phase_from_calendar, "phase.from-calendar", Area::phase, Basis::policy,
+     "Without --phase, the phase comes from the race calendar: recovery while a post-race plan "
+     "runs, taper in race week, peak in the weeks before, build further out, base otherwise.",
+     {nola},
+     {{{"taper within", &P::taper_within},
+       {"peak within", &P::peak_within},
+       {"build within", &P::build_within}}}},
+
+    // How long.
+    {RuleId::length_90, "length.90", Area::length, Basis::source,
+     "A 90-minute session is often the most effective for runners; used for monthly sessions.",
+     {nola},
+     {{{"length", &P::length_full}}}},
+    {RuleId::length_60, "length.60", Area::length, Basis::source,
+     "An hour, weekly, is a starting point; 60 minutes also suits one problem area or a short "
+     "slot, as before a race.",
+     {nola, qi},
+     {{{"length", &P::length_focused}}}},
+    {RuleId::length_30, "length.30", Area::length, Basis::source,
+     "Even 30 minutes a month helps; the least worth booking, as for a post-race flush.",
+     {smr},
+     {{{"length", &P::length_least}}}},
+
+    // What kind of work.
+    {RuleId::technique_hard_block, "technique.hard-block", Area::technique, Basis::source,
+     "In hard training blocks deep tissue work is the usual choice; Ashiatsu suits large "
+     "muscle groups.",
+     {smr, massaggi, nola},
+     {{{"intensity", &P::training_block_intensity}}}},
+    {RuleId::technique_maintenance, "technique.maintenance", Area::technique, Basis::policy,
+     "In lighter phases a loosening session works out knots and small imbalances.",
+     {nola},
+     {{{"intensity", &P::maintenance_intensity}}}},
+    {RuleId::technique_pre_race, "technique.pre-race", Area::technique, Basis::source,
+     "In the days before a race: light, loosening circulation work such as Swedish massage.",
+     {nola, rva, massaggi},
+     {{{"intensity", &P::pre_race_intensity}}}},
+    {RuleId::technique_post_race_flush, "technique.post-race-flush", Area::technique,
+     Basis::source, "Right after a race: a very light flush.",
+     {nola, massaggi}},
+    {RuleId::technique_post_race_deep, "technique.post-race-deep", Area::technique,
+     Basis::source, "Two to three days after a race: deep tissue work on lingering tightness.",
+     {nola}},
+
+    // What the program does not claim.
+    {RuleId::claims_timing_only, "claims.timing-only", Area::claims, Basis::policy,
+     "The program gives timing and intensity only; it makes no claim about what massage does to "
+     "muscle chemistry.",
+     {nola, qi, rva},
+     {},
+     "nola and qi describe massage clearing waste products from the muscles; rva calls that "
+     "claim a myth."},
+});
+
+static_assert(k_rules.size() == static_cast<std::size_t>(RuleId::claims_timing_only) + 1,
+              "every RuleId has a catalogue row");
+
+constexpr bool rows_in_enum_order() {
+  for (std::size_t i = 0; i < k_rules.size(); ++i) {
+    if (static_cast<std::size_t>(k_rules[i].rule) != i) return false;
+  }
+  return true;
+}
+static_assert(rows_in_enum_order(), "catalogue rows follow the RuleId order");
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::span<const Figure> Rule::figures() const {
+  std::size_t n = 0;
+  while (n < figure_slots.size() && !figure_slots[n].name.empty()) ++n;
+  return {figure_slots.data(), n};
+}
+
+std::span<const Rule> catalogue() { return k_rules; }
+const Rule& rule(RuleId id) { return k_rules[static_cast<std::size_t>(id)]; }
+std::string_view format_as(RuleId id) { return rule(id).id; }
+
+std::string_view format_as(Basis basis) {
+  return basis == Basis::source ? "source" : "policy";
+}
+
+std::string_view format_as(Area area) {
+  switch (area) {
+    case Area::pre_race: return "pre-race";
+    case Area::post_race: return "post-race";
+    case Area::training: return "training";
+    case Area::cadence: return "cadence";
+    case Area::phase: return "phase";
+    case Area::length: return "length";
+    case Area::technique: return "technique";
+    case Area::claims: return "claims";
+  }
+  return "?";
+}
+
+const Rule* find_rule(std::string_view id) {
+  const auto it = std::find_if(k_rules.begin(), k_rules.end(),
+                               [&](const Rule& r) { return r.id == id; });
+  return it == k_rules.end() ? nullptr : &*it;
+}
+
+std::vector<std::string_view> nearest_rule_ids(std::string_view id, std::size_t limit) {
+  struct Scored {
+    std::size_t score;
+    std::size_t order;
+    std::string_view id;
+  };
+  std::vector<Scored> scored;
+  for (std::size_t i = 0; i < k_rules.size(); ++i) {
+    const auto candidate = k_rules[i].id;
+    const bool prefix = !id.empty() && candidate.substr(0, id.size()) == id;
+    scored.push_back({prefix ? 0 : edit_distance(id, candidate) + 1, i, candidate});
+  }
+  std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+    return a.score != b.score ? a.score < b.score : a.order < b.order;
+  });
+  std::vector<std::string_view> out;
+  for (std::size_t i = 0; i < scored.size() && i < limit; ++i) out.push_back(scored[i].id);
+  return out;
+}
+
+std::string format_figure(const Figure& figure, const Policy& policy) {
+  return std::visit(
+      [&](auto member) -> std::string {
+        const auto& value = policy.*member;
+        using T = std::decay_t<decltype(value)>;
+        if constexpr (std::is_same_v<T, std::chrono::hours>) {
+          return fmt::format("{} hours", value.count());
+        } else if constexpr (std::is_same_v<T, date::days>) {
+          return fmt::format("{} days", value.count());
+        } else if constexpr (std::is_same_v<T, std::chrono::minutes>) {
+          return fmt::format("{} minutes", value.count());
+        } else {
+          return std::string(format_as(value));
+        }
+      },
+      figure.field);
+}
+
+}  // namespace advise

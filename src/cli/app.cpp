@@ -1,0 +1,83 @@
+#include "app.hpp"
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "output.hpp"
+
+namespace advise::cli {
+namespace {
+
+constexpr const char* k_description =
+    "advise: when to book a sports massage around races, how deep it may be, and how often.\n"
+    "Every line of advice names the rules behind it; `advise explain ID` shows a rule's sources.";
+
+constexpr const char* k_examples =
+    "\nExamples:\n"
+    "  advise --race 2026-04-12                      plan around one race\n"
+    "  advise --race 2026-04-12 --race 2026-05-03 --last-massage 2026-03-20 --phase peak\n"
+    "  advise --phase maintenance --last-massage 2026-03-01\n"
+    "  advise check --race 2026-04-12 --on 2026-04-10 --intensity deep\n"
+    "  advise rules; advise explain pre-race.no-deep-48h\n"
+    "\nDates are YYYY-MM-DD. A race without a start time starts at 00:00 local time.\n\n";
+
+constexpr const char* k_usage =
+    "usage: advise --race YYYY-MM-DD [--phase PHASE] [--last-massage YYYY-MM-DD] ...\n"
+    "       advise check --race YYYY-MM-DD --on YYYY-MM-DD --intensity light|moderate|deep\n"
+    "       advise rules | advise explain ID\n"
+    "Try 'advise --help' for more information.\n";
+
+// CLI11's wording where it is unclear to a runner; its own text otherwise.
+std::string reword(const CLI::ParseError& e) {
+  const std::string what = e.what();
+  const auto at_most = what.find(": At Most 1 required but received ");
+  if (at_most != std::string::npos) {
+    return fmt::format("{} is given more than once; give it once", what.substr(0, at_most));
+  }
+  return what;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  if (argc <= 1) {
+    fmt::print(stderr, "{}", k_usage);
+    return k_exit_usage;
+  }
+
+  CLI::App app{k_description, "advise"};
+  app.footer(std::string(k_examples) + k_exit_codes_help);
+  app.set_version_flag("--version", "advise 0.1.0");
+  app.require_subcommand(0, 1);
+
+  QueryOptions query;
+  CheckOptions check;
+  RulesOptions rules;
+  ExplainOptions explain;
+  setup_query(app, query);
+  auto* check_cmd = setup_check(app, check);
+  auto* rules_cmd = setup_rules(app, rules);
+  auto* explain_cmd = setup_explain(app, explain);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    const auto* cmd = app.get_subcommands().empty() ? &app : app.get_subcommands().front();
+    return write_out(cmd->help()) ? k_exit_ok : k_exit_usage;
+  } catch (const CLI::CallForVersion& e) {
+    return write_out(std::string(e.what()) + "\n") ? k_exit_ok : k_exit_usage;
+  } catch (const CLI::ParseError& e) {
+    const auto subs = app.get_subcommands();
+    print_error(fmt::format("{} (see 'advise{}{} --help')", reword(e), subs.empty() ? "" : " ",
+                            subs.empty() ? "" : subs.front()->get_name()));
+    return k_exit_usage;
+  }
+
+  if (check_cmd->parsed()) return run_check(check);
+  if (rules_cmd->parsed()) return run_rules(rules);
+  if (explain_cmd->parsed()) return run_explain(explain);
+  return run_query(query);
+}
+
+}  // namespace advise::cli

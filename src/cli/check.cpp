@@ -1,0 +1,54 @@
+// `advise check`: one verdict on one booking, for people and for `if` in scripts.
+#include "advise/check.hpp"
+#include "advise/render.hpp"
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "options.hpp"
+#include "output.hpp"
+
+namespace advise::cli {
+
+CLI::App* setup_check(CLI::App& app, CheckOptions& o) {
+  auto* cmd = app.add_subcommand("check", "Check a booking: ok, caution or avoid");
+  cmd->footer(std::string("\nExamples:\n"
+                          "  advise check --race 2026-04-12 --on 2026-04-10 --intensity deep\n"
+                          "  if advise check -q --race 2026-04-12 --on 2026-04-09 --intensity "
+                          "moderate; then echo book it; fi\n\n") +
+              k_exit_codes_help);
+  cmd->add_option("--race", o.races, "Race date; repeat the flag for several races")
+      ->check(date_validator())
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->required();
+  cmd->add_option("--on", o.on, "Date of the session to check")
+      ->check(date_validator())
+      ->required();
+  cmd->add_option("--intensity", o.intensity, "Intensity of the session")
+      ->check(choice_validator(k_intensity_names, "an intensity"))
+      ->required();
+  add_last_massage(*cmd, o.last_massage);
+  add_experience(*cmd, o.experience);
+  add_today(*cmd, o.today);
+  add_format(*cmd, o.format);
+  cmd->add_flag("--strict", o.strict, "Exit 1 for caution as well as for avoid");
+  cmd->add_flag("-q,--quiet", o.quiet, "Print nothing; answer with the exit status only");
+  return cmd;
+}
+
+int run_check(const CheckOptions& o) {
+  CheckQuery q;
+  q.races = to_races(o.races);
+  q.on = to_day(o.on);
+  q.intensity = *parse_intensity(o.intensity);
+  q.athlete.last_massage = to_optional_day(o.last_massage);
+  q.athlete.experience = parse_experience(o.experience);
+  q.today = today_from(o.today);
+  const Verdict v = check(q, Policy{});
+  const bool refused = v.level == Level::avoid || (o.strict && v.level == Level::caution);
+  const int code = refused ? k_exit_avoid : k_exit_ok;
+  if (o.quiet) return code;
+  const auto text = format_from(o.format) == Format::json ? render_json(v, q) : render_text(v, q);
+  return write_out(text) ? code : k_exit_usage;
+}
+
+}  // namespace advise::cli

@@ -1,0 +1,91 @@
+#include "options.hpp"
+
+#include <array>
+#include <ctime>
+#include <fmt/format.h>
+
+namespace advise::cli {
+namespace {
+
+constexpr std::array<std::pair<std::string_view, Format>, 2> k_format_names{{
+    {"text", Format::text},
+    {"json", Format::json},
+}};
+
+}  // namespace
+
+std::string quote_value(std::string_view value) {
+  std::string out = "'";
+  for (const char c : value) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f) {
+      out += fmt::format("\\x{:02x}", byte);
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+CLI::Validator date_validator() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        const auto day = parse_day(value);
+        if (day) return {};
+        return quote_value(value) + " " + day.error();
+      },
+      "YYYY-MM-DD");
+}
+
+Day to_day(const std::string& text) { return *parse_day(text); }
+
+std::vector<Race> to_races(const std::vector<std::string>& texts) {
+  std::vector<Race> races;
+  for (const auto& t : texts) races.push_back(Race{to_day(t)});
+  return races;
+}
+
+std::optional<Day> to_optional_day(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return to_day(text);
+}
+
+void add_today(CLI::App& app, std::string& today) {
+  app.add_option("--today", today,
+                 "Count from this date instead of the local date (for scripts and tests)")
+      ->check(date_validator());
+}
+
+void add_format(CLI::App& app, std::string& format) {
+  app.add_option("--format", format, "Output format")
+      ->check(choice_validator(k_format_names, "a format"))
+      ->default_str("text");
+}
+
+void add_experience(CLI::App& app, std::string& experience) {
+  app.add_option("--experience", experience,
+                 "How used to massage the runner is (default: occasional)")
+      ->check(choice_validator(k_experience_names, "an experience level"));
+}
+
+void add_last_massage(CLI::App& app, std::string& last_massage) {
+  app.add_option("--last-massage", last_massage, "Date of the last massage")
+      ->check(date_validator());
+}
+
+Day today_from(const std::string& option) {
+  if (!option.empty()) return to_day(option);
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return Day{date::year{local.tm_year + 1900} / (local.tm_mon + 1) / local.tm_mday};
+}
+
+Format format_from(const std::string& option) {
+  for (const auto& [name, f] : k_format_names) {
+    if (name == option) return f;
+  }
+  return Format::text;
+}
+
+}  // namespace advise::cli

@@ -1,0 +1,61 @@
+// Validators and converters for the flags the subcommands share, so bad input
+// is refused while parsing, naming the flag, the value and the form expected.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "advise/calendar.hpp"
+#include "advise/race.hpp"
+#include "advise/vocabulary.hpp"
+
+namespace advise::cli {
+
+enum class Format { text, json };
+
+// `value` quoted for an error message, control bytes shown as \xNN so that
+// nothing typed can drive the terminal.
+std::string quote_value(std::string_view value);
+
+// Accepts exactly YYYY-MM-DD (advise::parse_day).
+CLI::Validator date_validator();
+
+// Accepts exactly one of the names in `table`; the message lists them.
+template <typename Table>
+CLI::Validator choice_validator(const Table& table, std::string kind);
+
+// Days from values already accepted by date_validator().
+Day to_day(const std::string& text);
+std::vector<Race> to_races(const std::vector<std::string>& texts);
+std::optional<Day> to_optional_day(const std::string& text);  // empty: nullopt
+
+// Flag helpers shared by the query and check.
+void add_today(CLI::App& app, std::string& today);
+void add_format(CLI::App& app, std::string& format);
+void add_experience(CLI::App& app, std::string& experience);
+void add_last_massage(CLI::App& app, std::string& last_massage);
+
+// Today from --today, or the local calendar date from the system clock and TZ.
+Day today_from(const std::string& option);
+Format format_from(const std::string& option);
+
+template <typename Table>
+CLI::Validator choice_validator(const Table& table, std::string kind) {
+  std::string names;
+  for (const auto& [name, value] : table) {
+    names += names.empty() ? "" : "|";
+    names += name;
+  }
+  return CLI::Validator(
+      [table, kind, names](std::string& value) -> std::string {
+        for (const auto& [name, v] : table) {
+          if (name == value) return {};
+        }
+        return quote_value(value) + " is not " + kind + "; expected one of " + names;
+      },
+      names);
+}
+
+}  // namespace advise::cli

@@ -1,0 +1,56 @@
+#include <fmt/format.h>
+
+#include "advise/render.hpp"
+
+namespace advise {
+
+std::string weekday_day(Day day) { return fmt::format("{} {}", weekday_abbrev(day), format_day(day)); }
+
+std::string describe(const Finding& f, Intensity intensity, Day on) {
+  const auto race = weekday_day(f.race);
+  const auto day = weekday_day(on);
+  switch (f.reason) {
+    case Reason::clear_of_race:
+      return fmt::format("{} work on {} is clear of the race on {}: it comes before the pre-race "
+                         "window",
+                         intensity, day, race);
+    case Reason::pre_race_window:
+      return fmt::format("{} work on {} is in the pre-race window of the race on {}", intensity,
+                         day, race);
+    case Reason::deep_in_time:
+      return fmt::format("deep work on {} is on or before the last day for it before the race "
+                         "on {}",
+                         day, race);
+    case Reason::blackout:
+      return fmt::format("{} work on {} falls in the pre-race blackout before the race on {}",
+                         intensity, day, race);
+    case Reason::light_in_blackout:
+      return fmt::format("light work on {} falls in the blackout before the race on {}: the "
+                         "sources disagree; if anything, very light only",
+                         day, race);
+    case Reason::newcomer_race_week:
+      return fmt::format("no first deep session, nor one after a long gap, in the week before "
+                         "the race on {}",
+                         race);
+    case Reason::race_day_flush:
+      return fmt::format("light work on {}, race day, is fine within a few hours of the finish",
+                         day);
+    case Reason::race_day_too_soon:
+      return fmt::format("{} work on {} is too soon after the race on {}", intensity, day, race);
+    case Reason::day_after_moderate:
+      return fmt::format("{} work on {} is fine a day or more after the race on {}", intensity,
+                         day, race);
+    case Reason::day_after_deep_early:
+      return fmt::format("deep work on {}, the day after the race on {}, meets the 24-hour floor "
+                         "but the sources prefer days 2 to 3",
+                         day, race);
+    case Reason::post_race_deep_window:
+      return fmt::format("deep work on {} is in days 2 to 3 after the race on {}", day, race);
+    case Reason::after_race:
+      return fmt::format("{} work on {} comes after the post-race plan of the race on {}",
+                         intensity, day, race);
+  }
+  return "";
+}
+
+}  // namespace advise

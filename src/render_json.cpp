@@ -1,0 +1,240 @@
+// JSON for scripts; the schema is docs/json.md. Dates are YYYY-MM-DD, enum
+// values are the words the CLI accepts, absent values are null.
+#include <fmt/format.h>
+
+#include "advise/json_writer.hpp"
+#include "advise/render.hpp"
+
+namespace advise {
+namespace {
+
+std::string_view item_name(Item item) {
+  switch (item) {
+    case Item::pre_race_session: return "pre-race-session";
+    case Item::deep_until: return "deep-until";
+    case Item::blackout: return "blackout";
+    case Item::light_in_blackout: return "light-in-blackout";
+    case Item::light_flush: return "light-flush";
+    case Item::moderate_from: return "moderate-from";
+    case Item::deep_window: return "deep-window";
+    case Item::next_session: return "next-session";
+  }
+  return "";
+}
+
+std::string_view status_name(RaceStatus s) {
+  switch (s) {
+    case RaceStatus::ahead: return "ahead";
+    case RaceStatus::today: return "today";
+    case RaceStatus::recent: return "recent";
+    case RaceStatus::past: return "past";
+  }
+  return "";
+}
+
+std::string_view phase_from_name(PhaseFrom f) {
+  switch (f) {
+    case PhaseFrom::option: return "option";
+    case PhaseFrom::race_calendar: return "race-calendar";
+    case PhaseFrom::no_race: return "no-race";
+  }
+  return "";
+}
+
+std::string_view reason_name(Reason r) {
+  switch (r) {
+    case Reason::clear_of_race: return "clear-of-race";
+    case Reason::pre_race_window: return "pre-race-window";
+    case Reason::deep_in_time: return "deep-in-time";
+    case Reason::blackout: return "blackout";
+    case Reason::light_in_blackout: return "light-in-blackout";
+    case Reason::newcomer_race_week: return "newcomer-race-week";
+    case Reason::race_day_flush: return "race-day-flush";
+    case Reason::race_day_too_soon: return "too-soon-after-race";
+    case Reason::day_after_moderate: return "after-race-moderate";
+    case Reason::day_after_deep_early: return "deep-day-after-race";
+    case Reason::post_race_deep_window: return "post-race-deep-window";
+    case Reason::after_race: return "after-race";
+  }
+  return "";
+}
+
+void day_or_null(JsonWriter& w, std::string_view key, const std::optional<Day>& day) {
+  w.key(key);
+  if (day) {
+    w.value(format_day(*day));
+  } else {
+    w.null();
+  }
+}
+
+void rule_ids(JsonWriter& w, const std::vector<RuleId>& rules) {
+  w.key("rules").begin_array();
+  for (const auto r : rules) w.value(format_as(r));
+  w.end_array();
+}
+
+void advice_fields(JsonWriter& w, const Advice& a) {
+  w.key("item").value(item_name(a.item));
+  w.key("from").value(format_day(a.from));
+  w.key("to").value(format_day(a.to));
+  if (a.item == Item::blackout) w.key("starts").value(format_day(a.from) + "T00:00");
+  w.key("intensity");
+  if (a.intensity) {
+    w.value(format_as(*a.intensity));
+  } else {
+    w.null();
+  }
+  w.key("minutes");
+  if (a.length) {
+    w.value(static_cast<long long>(a.length->count()));
+  } else {
+    w.null();
+  }
+  rule_ids(w, a.rules);
+  day_or_null(w, "conflict_race", a.conflict_race);
+  w.key("cancelled").value(a.cancelled);
+  w.key("passed").value(a.passed);
+}
+
+void rule_fields(JsonWriter& w, const Rule& r, const Policy& policy, bool full_sources) {
+  w.key("id").value(r.id);
+  w.key("area").value(format_as(r.area));
+  w.key("basis").value(format_as(r.basis));
+  w.key("summary").value(r.summary);
+  w.key("figures").begin_array();
+  for (const auto& fig : r.figures()) {
+    w.begin_object().key("name").value(fig.name).key("value");
+    std::visit(
+        [&](auto member) {
+          const auto& v = policy.*member;
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, Intensity>) {
+            w.value(format_as(v)).key("unit").null();
+          } else {
+            const char* unit = std::is_same_v<T, std::chrono::hours>     ? "hours"
+                               : std::is_same_v<T, std::chrono::minutes> ? "minutes"
+                                                                          : "days";
+            w.value(static_cast<long long>(v.count())).key("unit").value(unit);
+          }
+        },
+        fig.field);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("sources").begin_array();
+  for (const auto& s : sources()) {
+    if (!r.sources.contains(s.key)) continue;
+    if (full_sources) {
+      w.begin_object().key("key").value(s.name).key("title").value(s.title);
+      w.key("publisher").value(s.publisher).end_object();
+    } else {
+      w.value(s.name);
+    }
+  }
+  w.end_array();
+  w.key("disagreement");
+  if (r.disagreement.empty()) {
+    w.null();
+  } else {
+    w.value(r.disagreement);
+  }
+}
+
+}  // namespace
+
+std::string render_json(const Plan& p) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("today").value(format_day(p.today));
+  w.key("phase").begin_object();
+  w.key("name").value(format_as(p.phase)).key("from").value(phase_from_name(p.phase_from));
+  w.end_object();
+  w.key("experience").begin_object();
+  w.key("name").value(format_as(p.experience)).key("given").value(p.experience_given);
+  w.key("long_gap").value(p.newcomer.long_gap);
+  w.end_object();
+  day_or_null(w, "last_massage", p.last_massage);
+  w.key("races").begin_array();
+  for (const auto& rp : p.races) {
+    w.begin_object();
+    w.key("date").value(format_day(rp.race.day));
+    w.key("status").value(status_name(rp.status));
+    w.key("days_away").value(static_cast<long long>((rp.race.day - p.today).count()));
+    w.key("advice").begin_array();
+    for (const auto& a : rp.advice) {
+      w.begin_object();
+      advice_fields(w, a);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+  w.key("next_session");
+  if (p.next) {
+    w.begin_object();
+    advice_fields(w, p.next->advice);
+    w.key("due").value(format_day(p.next->due));
+    day_or_null(w, "latest", p.next->latest);
+    w.key("due_now").value(p.next->due_now);
+    day_or_null(w, "moved_for", p.next->moved_for);
+    w.key("from_race_plan").value(p.next->from_race_plan);
+    w.end_object();
+  } else {
+    w.null();
+  }
+  w.end_object();
+  out += '\n';
+  return out;
+}
+
+std::string render_json(const Verdict& v, const CheckQuery& q) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("verdict").value(format_as(v.level));
+  w.key("on").value(format_day(q.on));
+  w.key("intensity").value(format_as(q.intensity));
+  w.key("findings").begin_array();
+  for (const auto& f : v.findings) {
+    w.begin_object();
+    w.key("level").value(format_as(f.level));
+    w.key("reason").value(reason_name(f.reason));
+    w.key("race").value(format_day(f.race));
+    w.key("message").value(describe(f, q.intensity, q.on));
+    rule_ids(w, f.rules);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  out += '\n';
+  return out;
+}
+
+std::string render_rules_json(const Policy& policy) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_array();
+  for (const auto& r : catalogue()) {
+    w.begin_object();
+    rule_fields(w, r, policy, false);
+    w.end_object();
+  }
+  w.end_array();
+  out += '\n';
+  return out;
+}
+
+std::string render_explain_json(const Rule& r, const Policy& policy) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  rule_fields(w, r, policy, true);
+  w.end_object();
+  out += '\n';
+  return out;
+}
+
+}  // namespace advise
