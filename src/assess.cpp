@@ -36,7 +36,8 @@ Finding assess(Day day, Intensity intensity, const RaceDays& d, const Newcomer& 
       if (deep) return found(Level::ok, Reason::deep_in_time, {pre_race_deep_by_3d});
       return found(Level::ok, Reason::pre_race_window, {pre_race_window, technique_pre_race});
     }
-    return found(Level::ok, Reason::clear_of_race, {pre_race_deep_by_3d});
+    return found(Level::ok, Reason::clear_of_race,
+                 {deep ? pre_race_deep_by_3d : pre_race_window});
   }
   if (day == d.race) {
     if (light) return found(Level::ok, Reason::race_day_flush, {post_race_light_flush});

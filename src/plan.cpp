@@ -85,26 +85,39 @@ Advice pre_race_session(const Context& ctx, const RaceDays& r) {
   const Day preferred = ctx.newcomer.any() ? r.window_opens : r.deep_until;
   Advice a = make_advice(Item::pre_race_session, preferred, preferred,
                          policy.pre_race_intensity, policy.length_focused, std::move(rules));
-  const Day first = std::max(r.window_opens, ctx.today);
-  if (first > r.deep_until) {  // today is already past the window
-    a.passed = true;
-    return a;
-  }
-  const int step = ctx.newcomer.any() ? 1 : -1;
-  for (Day d = std::clamp(preferred, first, r.deep_until); d >= first && d <= r.deep_until;
-       d += date::days{step}) {
-    if (auto b = ctx.blocker(d, policy.pre_race_intensity)) {
-      if (!a.conflict_race) a.conflict_race = b->race;
-      continue;
+  // Walks the window from `first` in the order of preference: forwards for
+  // newcomers, backwards from the last day for everyone else.
+  auto search = [&](Day first) -> std::optional<Day> {
+    const int step = ctx.newcomer.any() ? 1 : -1;
+    for (Day d = std::clamp(preferred, first, r.deep_until); d >= first && d <= r.deep_until;
+         d += date::days{step}) {
+      if (auto b = ctx.blocker(d, policy.pre_race_intensity)) {
+        if (!a.conflict_race) a.conflict_race = b->race;
+        continue;
+      }
+      return d;
     }
-    a.from = a.to = d;
-    return a;
+    return std::nullopt;
+  };
+  auto day = search(std::max(r.window_opens, ctx.today));
+  if (!day && ctx.today > r.window_opens) {
+    // Too late now: show the day it would have been, marked as passed.
+    day = search(r.window_opens);
+    a.passed = day.has_value();
   }
-  a.cancelled = true;
+  if (day) {
+    a.from = a.to = *day;
+  } else {
+    a.cancelled = true;
+  }
   return a;
 }
 
 void add_pre_race(const Context& ctx, const RaceDays& r, std::vector<Advice>& out) {
+  Advice window = make_advice(Item::pre_race_window, r.window_opens, r.deep_until, std::nullopt,
+                              std::nullopt, {pre_race_window});
+  window.passed = window.to < ctx.today;
+  out.push_back(window);
   out.push_back(pre_race_session(ctx, r));
   if (ctx.newcomer.any()) {
     std::vector<RuleId> rules{pre_race_no_first_deep_race_week};
@@ -261,7 +274,9 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
     const auto& days = ctx.races[i];
     const Advice* from_plan = nullptr;
     if (rp.status == RaceStatus::ahead && *day >= days.window_opens && *day < days.race) {
-      from_plan = &rp.advice.front();
+      from_plan = &*std::find_if(rp.advice.begin(), rp.advice.end(), [](const Advice& a) {
+        return a.item == Item::pre_race_session;
+      });
     } else if (rp.status != RaceStatus::past && *day >= days.race && *day <= days.deep_to) {
       for (const auto& a : rp.advice) {
         const bool fits = a.intensity && !a.cancelled && *day >= a.from &&

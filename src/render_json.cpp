@@ -10,6 +10,7 @@ namespace {
 
 std::string_view item_name(Item item) {
   switch (item) {
+    case Item::pre_race_window: return "pre-race-window";
     case Item::pre_race_session: return "pre-race-session";
     case Item::deep_until: return "deep-until";
     case Item::blackout: return "blackout";

@@ -23,6 +23,7 @@ std::string session(const Advice& a) {
 
 std::string_view label(Item item) {
   switch (item) {
+    case Item::pre_race_window: return "pre-race window";
     case Item::pre_race_session: return "pre-race session";
     case Item::deep_until: return "deep work";
     case Item::blackout: return "blackout";
@@ -37,7 +38,11 @@ std::string_view label(Item item) {
 
 // What the item says, without its label, notes or rule ids.
 std::string body(const Advice& a, const Plan& p) {
+  if (a.cancelled) return "none";
   switch (a.item) {
+    case Item::pre_race_window:
+      return fmt::format("from {}, to {}: light, loosening work", when(a.from, p.today),
+                         weekday_day(a.to));
     case Item::pre_race_session:
     case Item::next_session:
       return when(a.from, p.today) + session(a);
@@ -63,9 +68,9 @@ std::string body(const Advice& a, const Plan& p) {
 std::string notes(const Advice& a) {
   std::string out;
   if (a.cancelled && a.conflict_race) {
-    out += fmt::format(" (no room: the race on {} is in the way)", weekday_day(*a.conflict_race));
+    out += fmt::format(": no room, the race on {} is in the way", weekday_day(*a.conflict_race));
   } else if (a.cancelled) {
-    out += " (no room)";
+    out += ": no room";
   } else if (a.conflict_race && a.item == Item::light_flush) {
     out += fmt::format(" (inside the blackout of the race on {}: very light only, if at all)",
                        weekday_day(*a.conflict_race));

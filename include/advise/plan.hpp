@@ -23,6 +23,7 @@ struct Query {
 
 // What one line of advice is about.
 enum class Item {
+  pre_race_window,    // the days the pre-race session may go on
   pre_race_session,   // the recommended session before a race
   deep_until,         // last day for deep work before a race
   blackout,           // from blackout_first up to the start: nothing moderate or deep

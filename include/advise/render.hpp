@@ -21,6 +21,9 @@ std::string render_json(const Verdict& verdict, const CheckQuery& query);
 std::string render_rules_text();
 std::string render_rules_json(const Policy& policy);
 
+// docs/rules.md: every rule with its sources, figures and disagreements.
+std::string render_rules_markdown(const Policy& policy);
+
 // `advise explain ID`.
 std::string render_explain_text(const Rule& rule, const Policy& policy);
 std::string render_explain_json(const Rule& rule, const Policy& policy);

@@ -35,6 +35,10 @@ std::string reword(const CLI::ParseError& e) {
   if (at_most != std::string::npos) {
     return fmt::format("{} is given more than once; give it once", what.substr(0, at_most));
   }
+  const auto missing = what.find(": 1 required ");
+  if (missing != std::string::npos && what.ends_with(" missing")) {
+    return fmt::format("{} needs a value", what.substr(0, missing));
+  }
   return what;
 }
 
@@ -63,8 +67,9 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
-    const auto* cmd = app.get_subcommands().empty() ? &app : app.get_subcommands().front();
-    return write_out(cmd->help()) ? k_exit_ok : k_exit_usage;
+    const auto subs = app.get_subcommands();
+    return write_out(subs.empty() ? app.help() : subs.front()->help("advise")) ? k_exit_ok
+                                                                              : k_exit_usage;
   } catch (const CLI::CallForVersion& e) {
     return write_out(std::string(e.what()) + "\n") ? k_exit_ok : k_exit_usage;
   } catch (const CLI::ParseError& e) {

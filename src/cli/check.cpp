@@ -17,14 +17,14 @@ CLI::App* setup_check(CLI::App& app, CheckOptions& o) {
               k_exit_codes_help);
   cmd->add_option("--race", o.races, "Race date; repeat the flag for several races")
       ->check(date_validator())
+      ->type_name("YYYY-MM-DD")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->required();
-  cmd->add_option("--on", o.on, "Date of the session to check")
-      ->check(date_validator())
-      ->required();
+  add_date(*cmd, "--on", o.on, "Date of the session to check")->required();
   cmd->add_option("--intensity", o.intensity, "Intensity of the session")
       ->check(choice_validator(k_intensity_names, "an intensity"))
+      ->type_name(choices(k_intensity_names))
       ->required();
   add_last_massage(*cmd, o.last_massage);
   add_experience(*cmd, o.experience);

@@ -34,7 +34,12 @@ CLI::Validator date_validator() {
         if (day) return {};
         return quote_value(value) + " " + day.error();
       },
-      "YYYY-MM-DD");
+      "");
+}
+
+CLI::Option* add_date(CLI::App& app, const std::string& flag, std::string& value,
+                      const std::string& help) {
+  return app.add_option(flag, value, help)->check(date_validator())->type_name("YYYY-MM-DD");
 }
 
 Day to_day(const std::string& text) { return *parse_day(text); }
@@ -51,26 +56,25 @@ std::optional<Day> to_optional_day(const std::string& text) {
 }
 
 void add_today(CLI::App& app, std::string& today) {
-  app.add_option("--today", today,
-                 "Count from this date instead of the local date (for scripts and tests)")
-      ->check(date_validator());
+  add_date(app, "--today", today,
+           "Count from this date instead of the local date (for scripts and tests)");
 }
 
 void add_format(CLI::App& app, std::string& format) {
-  app.add_option("--format", format, "Output format")
+  app.add_option("--format", format, "Output format (default: text)")
       ->check(choice_validator(k_format_names, "a format"))
-      ->default_str("text");
+      ->type_name(choices(k_format_names));
 }
 
 void add_experience(CLI::App& app, std::string& experience) {
   app.add_option("--experience", experience,
                  "How used to massage the runner is (default: occasional)")
-      ->check(choice_validator(k_experience_names, "an experience level"));
+      ->check(choice_validator(k_experience_names, "an experience level"))
+      ->type_name(choices(k_experience_names));
 }
 
 void add_last_massage(CLI::App& app, std::string& last_massage) {
-  app.add_option("--last-massage", last_massage, "Date of the last massage")
-      ->check(date_validator());
+  add_date(app, "--last-massage", last_massage, "Date of the last massage");
 }
 
 Day today_from(const std::string& option) {

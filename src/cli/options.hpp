@@ -31,6 +31,10 @@ Day to_day(const std::string& text);
 std::vector<Race> to_races(const std::vector<std::string>& texts);
 std::optional<Day> to_optional_day(const std::string& text);  // empty: nullopt
 
+// A flag that takes one date.
+CLI::Option* add_date(CLI::App& app, const std::string& flag, std::string& value,
+                      const std::string& help);
+
 // Flag helpers shared by the query and check.
 void add_today(CLI::App& app, std::string& today);
 void add_format(CLI::App& app, std::string& format);
@@ -55,7 +59,18 @@ CLI::Validator choice_validator(const Table& table, std::string kind) {
         }
         return quote_value(value) + " is not " + kind + "; expected one of " + names;
       },
-      names);
+      "");
+}
+
+// The words help shows for a flag's value: "light|moderate|deep".
+template <typename Table>
+std::string choices(const Table& table) {
+  std::string names;
+  for (const auto& [name, value] : table) {
+    names += names.empty() ? "" : "|";
+    names += name;
+  }
+  return names;
 }
 
 }  // namespace advise::cli

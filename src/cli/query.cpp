@@ -11,11 +11,13 @@ namespace advise::cli {
 void setup_query(CLI::App& app, QueryOptions& o) {
   app.add_option("--race", o.races, "Race date; repeat the flag for several races")
       ->check(date_validator())
+      ->type_name("YYYY-MM-DD")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("--phase", o.phase,
                  "Training phase (default: chosen from the race calendar, and said so)")
-      ->check(choice_validator(k_phase_names, "a training phase"));
+      ->check(choice_validator(k_phase_names, "a training phase"))
+      ->type_name(choices(k_phase_names));
   add_last_massage(app, o.last_massage);
   add_experience(app, o.experience);
   add_today(app, o.today);

@@ -1,4 +1,5 @@
 // `advise rules` and `advise explain ID`: the catalogue, as the planner uses it.
+#include <array>
 #include <fmt/format.h>
 
 #include "advise/catalogue.hpp"
@@ -10,22 +11,50 @@
 
 namespace advise::cli {
 
+namespace {
+
+enum class RulesFormat { text, json, markdown };
+constexpr std::array<std::pair<std::string_view, RulesFormat>, 3> k_rules_formats{{
+    {"text", RulesFormat::text},
+    {"json", RulesFormat::json},
+    {"markdown", RulesFormat::markdown},
+}};
+
+}  // namespace
+
 CLI::App* setup_rules(CLI::App& app, RulesOptions& o) {
   auto* cmd = app.add_subcommand("rules", "List every rule: its id and what it says");
-  add_format(*cmd, o.format);
+  cmd->footer(std::string("\nExamples:\n  advise rules\n  advise rules --format json\n"
+                          "  advise rules --format markdown > docs/rules.md\n\n") +
+              k_exit_codes_help);
+  cmd->add_option("--format", o.format,
+                  "Output format (default: text; markdown: the page docs/rules.md)")
+      ->check(choice_validator(k_rules_formats, "a format"))
+      ->type_name(choices(k_rules_formats));
   return cmd;
 }
 
 int run_rules(const RulesOptions& o) {
-  const auto text =
-      format_from(o.format) == Format::json ? render_rules_json(Policy{}) : render_rules_text();
+  std::string text;
+  if (o.format == "json") {
+    text = render_rules_json(Policy{});
+  } else if (o.format == "markdown") {
+    text = render_rules_markdown(Policy{});
+  } else {
+    text = render_rules_text();
+  }
   return write_out(text) ? k_exit_ok : k_exit_usage;
 }
 
 CLI::App* setup_explain(CLI::App& app, ExplainOptions& o) {
   auto* cmd = app.add_subcommand(
       "explain", "Explain one rule: its figures, its sources and where they disagree");
-  cmd->add_option("ID", o.id, "A rule id, as `advise rules` lists them")->required();
+  cmd->footer(std::string("\nExamples:\n  advise explain pre-race.no-deep-48h\n"
+                          "  advise explain cadence.build --format json\n\n") +
+              k_exit_codes_help);
+  cmd->add_option("ID", o.id, "A rule id, as `advise rules` lists them")
+      ->type_name("")
+      ->required();
   add_format(*cmd, o.format);
   return cmd;
 }

@@ -1,0 +1,87 @@
+#include "advise/assess.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace advise;
+using namespace date::literals;
+using enum RuleId;
+
+namespace {
+
+struct Row {
+  Day day;
+  Intensity intensity;
+  Newcomer newcomer;
+  Level level;
+  Reason reason;
+  std::vector<RuleId> rules;
+};
+
+constexpr auto light = Intensity::light;
+constexpr auto moderate = Intensity::moderate;
+constexpr auto deep = Intensity::deep;
+const Newcomer usual{};
+const Newcomer first_time{true, false};
+const Newcomer long_gap{false, true};
+
+}  // namespace
+
+TEST_CASE("advise::assess against a date-only race on Sun 2026-04-12") {
+  const auto days = race_days(Race{Day{2026_y / 4 / 12}}, false, Policy{});
+  const std::vector<Row> rows{
+      // pre-race.no-deep-48h, pre-race.date-only-start: the blackout is Fri and Sat.
+      {Day{2026_y / 4 / 10}, deep, usual, Level::avoid, Reason::blackout,
+       {pre_race_no_deep_48h, pre_race_date_only_start}},
+      {Day{2026_y / 4 / 11}, moderate, usual, Level::avoid, Reason::blackout,
+       {pre_race_no_deep_48h, pre_race_date_only_start}},
+      // pre-race.light-in-blackout: the sources disagree, so caution.
+      {Day{2026_y / 4 / 11}, light, usual, Level::caution, Reason::light_in_blackout,
+       {pre_race_light_in_blackout, pre_race_no_deep_48h}},
+      // pre-race.deep-by-3d: Thursday is the last day for deep work.
+      {Day{2026_y / 4 / 9}, deep, usual, Level::ok, Reason::deep_in_time, {pre_race_deep_by_3d}},
+      {Day{2026_y / 4 / 9}, moderate, usual, Level::ok, Reason::pre_race_window,
+       {pre_race_window, technique_pre_race}},
+      {Day{2026_y / 4 / 7}, light, usual, Level::ok, Reason::pre_race_window,
+       {pre_race_window, technique_pre_race}},
+      {Day{2026_y / 4 / 6}, moderate, usual, Level::ok, Reason::clear_of_race, {pre_race_window}},
+      {Day{2026_y / 3 / 1}, deep, usual, Level::ok, Reason::clear_of_race, {pre_race_deep_by_3d}},
+      // pre-race.no-first-deep-race-week, experience.long-gap
+      {Day{2026_y / 4 / 6}, deep, first_time, Level::avoid, Reason::newcomer_race_week,
+       {pre_race_no_first_deep_race_week}},
+      {Day{2026_y / 4 / 5}, deep, long_gap, Level::avoid, Reason::newcomer_race_week,
+       {pre_race_no_first_deep_race_week, experience_long_gap}},
+      {Day{2026_y / 4 / 4}, deep, first_time, Level::ok, Reason::clear_of_race,
+       {pre_race_deep_by_3d}},
+      {Day{2026_y / 4 / 5}, moderate, first_time, Level::ok, Reason::clear_of_race,
+       {pre_race_window}},
+      // post-race.light-flush on race day; nothing more.
+      {Day{2026_y / 4 / 12}, light, usual, Level::ok, Reason::race_day_flush,
+       {post_race_light_flush}},
+      {Day{2026_y / 4 / 12}, moderate, usual, Level::avoid, Reason::race_day_too_soon,
+       {post_race_no_deep_24h, post_race_moderate_from_24h}},
+      {Day{2026_y / 4 / 12}, deep, usual, Level::avoid, Reason::race_day_too_soon,
+       {post_race_no_deep_24h, post_race_moderate_from_24h}},
+      // post-race.moderate-from-24h; deep the day after meets massaggi's floor only.
+      {Day{2026_y / 4 / 13}, moderate, usual, Level::ok, Reason::day_after_moderate,
+       {post_race_moderate_from_24h}},
+      {Day{2026_y / 4 / 13}, deep, usual, Level::caution, Reason::day_after_deep_early,
+       {post_race_no_deep_24h, post_race_deep_days_2_3}},
+      // post-race.deep-days-2-3, technique.post-race-deep
+      {Day{2026_y / 4 / 14}, deep, usual, Level::ok, Reason::post_race_deep_window,
+       {post_race_deep_days_2_3, technique_post_race_deep}},
+      {Day{2026_y / 4 / 15}, deep, usual, Level::ok, Reason::post_race_deep_window,
+       {post_race_deep_days_2_3, technique_post_race_deep}},
+      {Day{2026_y / 4 / 15}, moderate, usual, Level::ok, Reason::day_after_moderate,
+       {post_race_moderate_from_24h}},
+      {Day{2026_y / 4 / 16}, deep, usual, Level::ok, Reason::after_race, {post_race_deep_days_2_3}},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(format_day(row.day));
+    CAPTURE(row.intensity);
+    const auto f = assess(row.day, row.intensity, days, row.newcomer);
+    CHECK(f.level == row.level);
+    CHECK(f.reason == row.reason);
+    CHECK(f.rules == row.rules);
+    CHECK(f.race == Day{2026_y / 4 / 12});
+  }
+}

@@ -1,0 +1,64 @@
+#include "advise/calendar.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace advise;
+using namespace date::literals;
+
+namespace {
+Day day(date::year_month_day ymd) { return Day{ymd}; }
+std::string error_of(std::string_view text) { return parse_day(text).error(); }
+}  // namespace
+
+TEST_CASE("advise::parse_day") {
+  SUBCASE("a real date") {
+    CHECK(*parse_day("2026-04-12") == day(2026_y / 4 / 12));
+    CHECK(*parse_day("2028-02-29") == day(2028_y / 2 / 29));
+    CHECK(*parse_day("1900-01-01") == day(1900_y / 1 / 1));
+    CHECK(*parse_day("2199-12-31") == day(2199_y / 12 / 31));
+  }
+  SUBCASE("leading zeros are decimal, never octal") {
+    CHECK(*parse_day("2026-08-09") == day(2026_y / 8 / 9));
+  }
+  SUBCASE("a day that does not exist") {
+    CHECK(error_of("2026-02-30") == "is not a valid date: February 2026 has 28 days");
+    CHECK(error_of("2026-02-29") == "is not a valid date: February 2026 has 28 days");
+    CHECK(error_of("2026-04-31") == "is not a valid date: April 2026 has 30 days");
+    CHECK(error_of("2026-01-00") == "is not a valid date: January 2026 has 31 days");
+  }
+  SUBCASE("a month that does not exist") {
+    CHECK(error_of("2026-13-01") == "is not a valid date: the month must be 01 to 12, not 13");
+    CHECK(error_of("2026-00-10") == "is not a valid date: the month must be 01 to 12, not 00");
+  }
+  SUBCASE("the wrong shape") {
+    const std::string shape = "is not a date in the form YYYY-MM-DD (for example 2026-04-12)";
+    for (const auto* text : {"2026-4-12", "2026-04-1", "26-04-12", "2026/04/12", "2026-04-12 ",
+                             " 2026-04-12", "2026-04-12x", "20260412", "", "2026-04-1a",
+                             "+026-04-12", "2026-0x-12", "2026-04-12T09:00"}) {
+      CAPTURE(text);
+      CHECK(error_of(text) == shape);
+    }
+  }
+  SUBCASE("years out of range") {
+    CHECK(error_of("1899-12-31") == "is out of range: the year must be between 1900 and 2199");
+    CHECK(error_of("2200-01-01") == "is out of range: the year must be between 1900 and 2199");
+    CHECK(error_of("0000-01-01") == "is out of range: the year must be between 1900 and 2199");
+  }
+}
+
+TEST_CASE("advise::format_day and weekday_abbrev") {
+  CHECK(format_day(day(2026_y / 4 / 8)) == "2026-04-08");
+  CHECK(format_day(day(1900_y / 1 / 1)) == "1900-01-01");
+  CHECK(weekday_abbrev(day(2026_y / 4 / 8)) == "Wed");
+  CHECK(weekday_abbrev(day(2026_y / 4 / 12)) == "Sun");
+  CHECK(weekday_abbrev(day(2026_y / 4 / 11)) == "Sat");
+}
+
+TEST_CASE("advise::relative_days") {
+  const Day today = day(2026_y / 4 / 3);
+  CHECK(relative_days(today, today) == "today");
+  CHECK(relative_days(day(2026_y / 4 / 4), today) == "tomorrow");
+  CHECK(relative_days(day(2026_y / 4 / 2), today) == "yesterday");
+  CHECK(relative_days(day(2026_y / 4 / 8), today) == "in 5 days");
+  CHECK(relative_days(day(2026_y / 3 / 31), today) == "3 days ago");
+}

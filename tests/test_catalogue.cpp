@@ -1,0 +1,74 @@
+#include "advise/catalogue.hpp"
+
+#include <doctest/doctest.h>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+using namespace advise;
+
+TEST_CASE("advise::catalogue rows") {
+  SUBCASE("ids are unique, and each row says something and cites or is policy") {
+    std::set<std::string_view> ids;
+    for (const auto& r : catalogue()) {
+      CAPTURE(r.id);
+      CHECK(ids.insert(r.id).second);
+      CHECK_FALSE(r.summary.empty());
+      CHECK((r.basis == Basis::policy || !r.sources.empty()));
+      CHECK(format_as(r.rule) == r.id);
+    }
+  }
+  SUBCASE("pre-race.no-deep-48h: 48 hours, from smr") {
+    const Rule& r = rule(RuleId::pre_race_no_deep_48h);
+    CHECK(r.id == "pre-race.no-deep-48h");
+    CHECK(r.basis == Basis::source);
+    REQUIRE(r.figures().size() == 1);
+    CHECK(format_figure(r.figures()[0], Policy{}) == "48 hours");
+    CHECK(r.sources.contains(SourceKey::smr));
+  }
+  SUBCASE("figures follow the policy in force") {
+    Policy p;
+    p.blackout = std::chrono::hours{72};
+    CHECK(format_figure(rule(RuleId::pre_race_no_deep_48h).figures()[0], p) == "72 hours");
+  }
+  SUBCASE("rows with no planner use yet still carry their figures and sources") {
+    CHECK(format_figure(find_rule("training.run-after-deep")->figures()[0], Policy{}) ==
+          "24 hours");
+    CHECK(find_rule("training.run-after-deep")->sources.contains(SourceKey::massaggi));
+    CHECK(find_rule("training.no-stacking")->sources.contains(SourceKey::smr));
+    CHECK(format_figure(find_rule("training.soreness-48h")->figures()[0], Policy{}) ==
+          "48 hours");
+    CHECK(format_figure(find_rule("cadence.symptoms")->figures()[0], Policy{}) == "2 days");
+    CHECK(find_rule("pre-race.cumulative")->sources.contains(SourceKey::smr));
+    CHECK(find_rule("length.30")->sources.contains(SourceKey::smr));
+    CHECK(format_figure(find_rule("length.90")->figures()[0], Policy{}) == "90 minutes");
+    CHECK(format_figure(find_rule("technique.hard-block")->figures()[0], Policy{}) == "deep");
+    CHECK(find_rule("cadence.maintenance")->basis == Basis::source);
+  }
+  SUBCASE("claims.timing-only names the disagreement without making the claim") {
+    const Rule* r = find_rule("claims.timing-only");
+    REQUIRE(r != nullptr);
+    CHECK(r->basis == Basis::policy);
+    CHECK(r->disagreement ==
+          "nola and qi describe massage clearing waste products from the muscles; rva calls that "
+          "claim a myth.");
+  }
+  SUBCASE("disagreements are named where the sources differ") {
+    CHECK_FALSE(find_rule("pre-race.light-in-blackout")->disagreement.empty());
+    CHECK_FALSE(find_rule("post-race.deep-days-2-3")->disagreement.empty());
+    CHECK_FALSE(find_rule("cadence.build")->disagreement.empty());
+    CHECK(find_rule("cadence.peak")->disagreement.empty());
+  }
+}
+
+TEST_CASE("advise::find_rule and nearest_rule_ids") {
+  CHECK(find_rule("cadence.peak") == &rule(RuleId::cadence_peak));
+  CHECK(find_rule("cadence.Peak") == nullptr);
+  CHECK(find_rule("") == nullptr);
+  CHECK(nearest_rule_ids("cadence.peek") ==
+        std::vector<std::string_view>{"cadence.peak", "cadence.base", "cadence.taper"});
+  CHECK(nearest_rule_ids("pre-race.no-deep") ==
+        std::vector<std::string_view>{"pre-race.no-deep-48h", "pre-race.window",
+                                      "post-race.no-deep-24h"});
+  CHECK(nearest_rule_ids("length", 2) == std::vector<std::string_view>{"length.90", "length.60"});
+}

@@ -1,0 +1,322 @@
+#include "advise/plan.hpp"
+
+#include <doctest/doctest.h>
+#include <random>
+
+using namespace advise;
+using namespace date::literals;
+using enum RuleId;
+
+namespace {
+
+constexpr Day k_sun{2026_y / 4 / 12};
+constexpr Day k_tue{2026_y / 4 / 14};
+
+Query query(std::vector<Day> races, Day today) {
+  Query q;
+  for (const auto d : races) q.races.push_back(Race{d});
+  q.today = today;
+  return q;
+}
+
+const Advice& item(const RacePlan& rp, Item which) {
+  for (const auto& a : rp.advice) {
+    if (a.item == which) return a;
+  }
+  FAIL("no such item in the race plan");
+  throw;  // unreachable
+}
+
+}  // namespace
+
+TEST_CASE("advise::plan: one race ahead") {
+  auto q = query({k_sun}, Day{2026_y / 4 / 1});
+  q.athlete.phase = Phase::peak;
+  q.athlete.last_massage = Day{2026_y / 3 / 30};
+  const Plan p = plan(q, Policy{});
+  CHECK(p.phase == Phase::peak);
+  CHECK(p.phase_from == PhaseFrom::option);
+  CHECK(p.experience == Experience::occasional);
+  CHECK_FALSE(p.experience_given);
+  REQUIRE(p.races.size() == 1);
+  const auto& rp = p.races[0];
+  CHECK(rp.status == RaceStatus::ahead);
+
+  SUBCASE("pre-race.window opens five days before, and deep work stops three days before") {
+    const auto& w = item(rp, Item::pre_race_window);
+    CHECK(w.from == Day{2026_y / 4 / 7});
+    CHECK(w.to == Day{2026_y / 4 / 9});
+    const auto& deep = item(rp, Item::deep_until);
+    CHECK(deep.from == Day{2026_y / 4 / 9});
+    CHECK(deep.rules == std::vector{pre_race_deep_by_3d});
+  }
+  SUBCASE("pre-race.session-day: on the last day for deep work, light and loosening") {
+    const auto& s = item(rp, Item::pre_race_session);
+    CHECK(s.from == Day{2026_y / 4 / 9});
+    CHECK(s.intensity == Intensity::moderate);
+    CHECK(s.length == std::chrono::minutes{60});
+    CHECK(s.rules ==
+          std::vector{pre_race_window, pre_race_session_day, technique_pre_race, length_60});
+    CHECK_FALSE(s.conflict_race);
+  }
+  SUBCASE("pre-race.no-deep-48h: the blackout is Fri and Sat") {
+    const auto& b = item(rp, Item::blackout);
+    CHECK(b.from == Day{2026_y / 4 / 10});
+    CHECK(b.to == Day{2026_y / 4 / 11});
+    CHECK(b.rules == std::vector{pre_race_no_deep_48h, pre_race_date_only_start});
+    CHECK(item(rp, Item::light_in_blackout).rules == std::vector{pre_race_light_in_blackout});
+  }
+  SUBCASE("after the race: flush, moderate from 24 h, deep on days 2 to 3") {
+    const auto& flush = item(rp, Item::light_flush);
+    CHECK(flush.from == k_sun);
+    CHECK(flush.intensity == Intensity::light);
+    CHECK(flush.length == std::chrono::minutes{30});
+    CHECK(flush.rules == std::vector{post_race_light_flush, technique_post_race_flush, length_30});
+    const auto& moderate = item(rp, Item::moderate_from);
+    CHECK(moderate.from == Day{2026_y / 4 / 13});
+    CHECK(moderate.rules ==
+          std::vector{post_race_moderate_from_24h, post_race_no_deep_24h, length_60});
+    const auto& deep = item(rp, Item::deep_window);
+    CHECK(deep.from == Day{2026_y / 4 / 14});
+    CHECK(deep.to == Day{2026_y / 4 / 15});
+    CHECK(deep.rules == std::vector{post_race_deep_days_2_3, technique_post_race_deep, length_60});
+  }
+  SUBCASE("cadence.peak: a week after the last massage, deep") {
+    REQUIRE(p.next);
+    CHECK(p.next->advice.from == Day{2026_y / 4 / 6});
+    CHECK(p.next->due == Day{2026_y / 4 / 6});
+    CHECK_FALSE(p.next->latest);
+    CHECK(p.next->advice.intensity == Intensity::deep);
+    CHECK(p.next->advice.rules == std::vector{cadence_peak, technique_hard_block, length_60});
+    CHECK_FALSE(p.next->moved_for);
+  }
+}
+
+TEST_CASE("advise::plan: newcomers (pre-race.newcomer-early)") {
+  auto q = query({k_sun}, Day{2026_y / 4 / 1});
+  q.athlete.phase = Phase::peak;
+  q.athlete.last_massage = Day{2026_y / 3 / 30};
+  SUBCASE("a first-timer books at the window's early end and no deep work in race week") {
+    q.athlete.experience = Experience::first_time;
+    const Plan p = plan(q, Policy{});
+    const auto& s = item(p.races[0], Item::pre_race_session);
+    CHECK(s.from == Day{2026_y / 4 / 7});
+    CHECK(s.rules ==
+          std::vector{pre_race_window, pre_race_newcomer_early, technique_pre_race, length_60});
+    const auto& deep = item(p.races[0], Item::deep_until);
+    CHECK(deep.from == Day{2026_y / 4 / 4});
+    CHECK(deep.rules == std::vector{pre_race_no_first_deep_race_week});
+    // The weekly deep session due Mon 04-06 falls in race week: moved to Sat 04-04.
+    REQUIRE(p.next);
+    CHECK(p.next->due == Day{2026_y / 4 / 6});
+    CHECK(p.next->advice.from == Day{2026_y / 4 / 4});
+    CHECK(p.next->moved_for == k_sun);
+    CHECK(p.next->advice.rules == std::vector{cadence_peak, technique_hard_block, length_60,
+                                              pre_race_no_first_deep_race_week});
+  }
+  SUBCASE("experience.long-gap: a last massage over 90 days ago") {
+    q.athlete.last_massage = Day{2025_y / 12 / 1};
+    const Plan p = plan(q, Policy{});
+    CHECK(p.newcomer.long_gap);
+    CHECK(item(p.races[0], Item::pre_race_session).rules ==
+          std::vector{pre_race_window, pre_race_newcomer_early, experience_long_gap,
+                      technique_pre_race, length_60});
+    REQUIRE(p.next);
+    CHECK(p.next->due_now);
+    CHECK(p.next->advice.from == Day{2026_y / 4 / 1});
+    CHECK(p.next->advice.rules ==
+          std::vector{cadence_peak, cadence_due_now, technique_hard_block, length_60});
+  }
+  SUBCASE("regulars may open the window seven days out") {
+    q.athlete.experience = Experience::regular;
+    const Plan p = plan(q, Policy{});
+    CHECK(item(p.races[0], Item::pre_race_window).from == Day{2026_y / 4 / 5});
+    CHECK(item(p.races[0], Item::pre_race_session).from == Day{2026_y / 4 / 9});
+  }
+}
+
+TEST_CASE("advise::plan: two races two days apart") {
+  auto q = query({k_tue, k_sun, k_sun}, Day{2026_y / 4 / 1});
+  q.athlete.phase = Phase::peak;
+  q.athlete.last_massage = Day{2026_y / 3 / 30};
+  const Plan p = plan(q, Policy{});
+  REQUIRE(p.races.size() == 2);
+  const auto& first = p.races[0];
+  const auto& second = p.races[1];
+  CHECK(first.race.day == k_sun);
+  SUBCASE("Tuesday's blackout cuts into Sunday's recovery") {
+    const auto& flush = item(first, Item::light_flush);
+    CHECK(flush.from == k_sun);
+    CHECK(flush.conflict_race == k_tue);
+    CHECK_FALSE(flush.cancelled);
+    const auto& moderate = item(first, Item::moderate_from);
+    CHECK(moderate.from == Day{2026_y / 4 / 15});
+    CHECK(moderate.conflict_race == k_tue);
+    const auto& deep = item(first, Item::deep_window);
+    CHECK(deep.cancelled);
+    CHECK(deep.conflict_race == k_tue);
+  }
+  SUBCASE("Sunday's blackout pushes Tuesday's pre-race work back to Thursday") {
+    const auto& s = item(second, Item::pre_race_session);
+    CHECK(s.from == Day{2026_y / 4 / 9});
+    CHECK(s.conflict_race == k_sun);
+    const auto& deep = item(second, Item::deep_until);
+    CHECK(deep.from == Day{2026_y / 4 / 9});
+    CHECK(deep.conflict_race == k_sun);
+    CHECK(item(second, Item::blackout).from == Day{2026_y / 4 / 12});
+    CHECK(item(second, Item::deep_window).from == Day{2026_y / 4 / 16});
+    CHECK(item(second, Item::deep_window).to == Day{2026_y / 4 / 17});
+  }
+}
+
+TEST_CASE("advise::plan: race today, recent, past") {
+  SUBCASE("race today: recovery, and the flush is the next session") {
+    const Plan p = plan(query({k_sun}, k_sun), Policy{});
+    CHECK(p.phase == Phase::recovery);
+    CHECK(p.phase_from == PhaseFrom::race_calendar);
+    CHECK(p.races[0].status == RaceStatus::today);
+    CHECK(p.races[0].advice.size() == 3);  // no pre-race items
+    REQUIRE(p.next);
+    CHECK(p.next->advice.from == k_sun);
+    CHECK(p.next->advice.intensity == Intensity::light);
+    CHECK(p.next->from_race_plan);
+    CHECK(p.next->advice.rules == std::vector{cadence_recovery, post_race_light_flush,
+                                              technique_post_race_flush, length_30});
+  }
+  SUBCASE("two days after: deep work today") {
+    const Plan p = plan(query({k_sun}, k_tue), Policy{});
+    CHECK(p.races[0].status == RaceStatus::recent);
+    CHECK(item(p.races[0], Item::light_flush).passed);
+    CHECK(item(p.races[0], Item::moderate_from).passed);
+    CHECK_FALSE(item(p.races[0], Item::deep_window).passed);
+    REQUIRE(p.next);
+    CHECK(p.next->advice.from == k_tue);
+    CHECK(p.next->advice.intensity == Intensity::deep);
+  }
+  SUBCASE("four days after: the plan is over") {
+    const Plan p = plan(query({k_sun}, Day{2026_y / 4 / 16}), Policy{});
+    CHECK(p.races[0].status == RaceStatus::past);
+    CHECK(p.races[0].advice.empty());
+    CHECK(p.phase == Phase::base);
+    CHECK(p.phase_from == PhaseFrom::no_race);
+  }
+}
+
+TEST_CASE("advise::plan: the next session") {
+  SUBCASE("cadence.maintenance, overdue: due now") {
+    auto q = query({}, Day{2026_y / 3 / 24});
+    q.athlete.phase = Phase::maintenance;
+    q.athlete.last_massage = Day{2026_y / 3 / 1};
+    const Plan p = plan(q, Policy{});
+    REQUIRE(p.next);
+    CHECK(p.next->due == Day{2026_y / 3 / 22});
+    CHECK(p.next->latest == Day{2026_y / 3 / 29});
+    CHECK(p.next->due_now);
+    CHECK(p.next->advice.from == Day{2026_y / 3 / 24});
+    CHECK(p.next->advice.intensity == Intensity::moderate);
+    CHECK(p.next->advice.length == std::chrono::minutes{90});
+    CHECK(p.next->advice.rules ==
+          std::vector{cadence_maintenance, cadence_due_now, technique_maintenance, length_90});
+  }
+  SUBCASE("cadence.base and cadence.off-season: three to four weeks") {
+    for (const auto phase : {Phase::base, Phase::off_season}) {
+      auto q = query({}, Day{2026_y / 3 / 11});
+      q.athlete.phase = phase;
+      q.athlete.last_massage = Day{2026_y / 3 / 10};
+      const Plan p = plan(q, Policy{});
+      CHECK(p.next->advice.from == Day{2026_y / 3 / 31});
+      CHECK(p.next->latest == Day{2026_y / 4 / 7});
+      CHECK(p.next->advice.rules.front() ==
+            (phase == Phase::base ? cadence_base : cadence_off_season));
+    }
+  }
+  SUBCASE("cadence.build: one to two weeks, deep") {
+    auto q = query({k_sun}, Day{2026_y / 4 / 1});
+    q.athlete.phase = Phase::build;
+    q.athlete.last_massage = Day{2026_y / 3 / 27};
+    const Plan p = plan(q, Policy{});
+    CHECK(p.next->advice.from == Day{2026_y / 4 / 3});
+    CHECK(p.next->latest == Day{2026_y / 4 / 10});
+    CHECK(p.next->advice.rules == std::vector{cadence_build, technique_hard_block, length_60});
+  }
+  SUBCASE("due inside the blackout: the pre-race session instead") {
+    auto q = query({k_sun}, Day{2026_y / 4 / 4});
+    q.athlete.phase = Phase::peak;
+    q.athlete.last_massage = Day{2026_y / 4 / 3};
+    const Plan p = plan(q, Policy{});
+    CHECK(p.next->due == Day{2026_y / 4 / 10});
+    CHECK(p.next->advice.from == Day{2026_y / 4 / 9});
+    CHECK(p.next->advice.intensity == Intensity::moderate);
+    CHECK(p.next->from_race_plan);
+    CHECK(p.next->advice.rules == std::vector{cadence_peak, pre_race_window, pre_race_session_day,
+                                              technique_pre_race, length_60});
+  }
+  SUBCASE("cadence.taper in the blackout: after the race") {
+    const Plan p = plan(query({k_sun}, Day{2026_y / 4 / 10}), Policy{});
+    CHECK(p.phase == Phase::taper);
+    REQUIRE(p.next);
+    CHECK(p.next->advice.from == Day{2026_y / 4 / 13});
+    CHECK(p.next->advice.intensity == Intensity::moderate);
+    CHECK(p.next->moved_for == k_sun);
+    CHECK(p.next->advice.rules == std::vector{cadence_taper, cadence_due_now,
+                                              post_race_moderate_from_24h, post_race_no_deep_24h,
+                                              length_60});
+  }
+  SUBCASE("cadence.recovery without a recent race: one to two weeks") {
+    auto q = query({}, Day{2026_y / 4 / 20});
+    q.athlete.phase = Phase::recovery;
+    q.athlete.last_massage = Day{2026_y / 4 / 15};
+    const Plan p = plan(q, Policy{});
+    CHECK(p.next->advice.from == Day{2026_y / 4 / 22});
+    CHECK(p.next->latest == Day{2026_y / 4 / 29});
+    CHECK(p.next->advice.rules.front() == cadence_recovery);
+  }
+}
+
+// Properties over generated cases: whatever the races, phase and history,
+// the plan never books what the rules refuse.
+TEST_CASE("advise::plan properties") {
+  std::mt19937 rng(20260412);
+  const Day base{2026_y / 1 / 1};
+  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  const Policy policy;
+  for (int n = 0; n < 5000; ++n) {
+    Query q;
+    q.today = base + date::days{pick(0, 365)};
+    const int races = pick(0, 4);
+    for (int i = 0; i < races; ++i) q.races.push_back(Race{q.today + date::days{pick(-10, 60)}});
+    if (pick(0, 3) != 0) q.athlete.phase = k_phase_names[static_cast<std::size_t>(pick(0, 6))].second;
+    if (pick(0, 3) != 0) q.athlete.last_massage = q.today - date::days{pick(0, 200)};
+    if (pick(0, 1) != 0) {
+      q.athlete.experience = k_experience_names[static_cast<std::size_t>(pick(0, 2))].second;
+    }
+    const Plan p = plan(q, policy);
+    CAPTURE(n);
+
+    std::vector<Advice> booked;
+    for (const auto& rp : p.races) {
+      for (const auto& a : rp.advice) {
+        if (a.intensity && !a.cancelled) booked.push_back(a);
+      }
+    }
+    if (p.next) booked.push_back(p.next->advice);
+    for (const auto& a : booked) {
+      for (Day d = a.from; d <= a.to; d += date::days{1}) {
+        for (const auto& race : q.races) {
+          const auto days = race_days(race, false, policy);
+          CAPTURE(format_day(d));
+          CAPTURE(format_day(race.day));
+          if (*a.intensity != Intensity::light) {
+            // No moderate or deep work inside 48 hours before any race start.
+            CHECK_FALSE((d >= days.blackout_first && d < race.day));
+          }
+          if (*a.intensity == Intensity::deep) {
+            // No deep work within 24 hours after a race.
+            CHECK_FALSE((d >= race.day && d < days.deep_floor));
+          }
+        }
+      }
+    }
+    if (p.next) CHECK(p.next->advice.from >= q.today);
+  }
+}
