@@ -8,7 +8,7 @@ root = pathlib.Path(sys.argv[1])
 readme = (root / "README.md").read_text(encoding="utf-8")
 ci = (root / ".ci" / "run").read_text(encoding="utf-8")
 blocks = re.findall(r"```sh\n(.*?)\n```", readme, re.S)
-tests = [b for b in blocks if "ctest" in b]
+tests = [b for b in blocks if "ctest --test-dir" in b]
 if len(tests) != 1:
     sys.exit(f"expected one README code block that runs ctest, found {len(tests)}")
 if tests[0] not in ci.splitlines():
