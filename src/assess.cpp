@@ -24,12 +24,16 @@ Finding assess(Day day, Intensity intensity, const RaceDays& d, const Newcomer& 
       return found(Level::caution, Reason::light_in_blackout,
                    {pre_race_light_in_blackout, pre_race_no_deep_48h});
     }
+    if (d.timed) return found(Level::avoid, Reason::blackout, {pre_race_no_deep_48h});
     return found(Level::avoid, Reason::blackout, {pre_race_no_deep_48h, pre_race_date_only_start});
   }
+  if (!d.full_plan() && day < d.race) {
+    return found(Level::ok, Reason::clear_of_race, {priority_tune_up});
+  }
   if (day < d.race) {
-    if (deep && newcomer.any() && day >= d.race_week_first) {
+    if (deep && newcomer.on(day) && day >= d.race_week_first) {
       std::vector<RuleId> rules{pre_race_no_first_deep_race_week};
-      if (newcomer.long_gap) rules.push_back(experience_long_gap);
+      if (newcomer.long_gap_on(day)) rules.push_back(experience_long_gap);
       return found(Level::avoid, Reason::newcomer_race_week, std::move(rules));
     }
     if (day >= d.window_opens) {
@@ -64,7 +68,8 @@ Finding assess(Day day, Intensity intensity, const RaceDays& d, const Newcomer& 
     }
     return found(Level::ok, Reason::day_after_moderate, {post_race_moderate_from_24h});
   }
-  return found(Level::ok, Reason::after_race, {post_race_deep_days_2_3});
+  return found(Level::ok, Reason::after_race,
+               {d.full_plan() ? post_race_deep_days_2_3 : priority_tune_up});
 }
 
 }  // namespace advise

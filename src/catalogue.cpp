@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "advise/nearest.hpp"
+
 namespace advise {
 namespace {
 
@@ -140,12 +142,23 @@ constexpr std::array k_rules = std::to_array<Rule>({
      {nola},
      {{{"ache lasting", &P::ache_lasting}}}},
     {RuleId::phase_from_calendar, "phase.from-calendar", Area::phase, Basis::policy,
-     "Without --phase, the phase comes from the race calendar: recovery while a post-race plan "
-     "runs, taper in race week, peak in the weeks before, build further out, base otherwise.",
+     "Without --phase, the phase comes from the calendar of A races: recovery while a post-race "
+     "plan runs, taper in race week, peak in the weeks before, build further out, base "
+     "otherwise.",
      {nola},
      {{{"taper within", &P::taper_within},
        {"peak within", &P::peak_within},
        {"build within", &P::build_within}}}},
+
+    // Race priority.
+    {RuleId::priority_a_race, "priority.a-race", Area::priority, Basis::policy,
+     "An A race, the default, is a goal race: it gets the whole pre-race and post-race plan.",
+     {}},
+    {RuleId::priority_tune_up, "priority.tune-up", Area::priority, Basis::policy,
+     "A B or C race is a tune-up run through training: it keeps the blackout before it and the "
+     "24-hour floor after it, but gets no pre-race window or session, no 3-day limit, no "
+     "newcomer race week and no post-race deep days; the cadence goes on around it.",
+     {smr, massaggi}},
 
     // How long.
     {RuleId::length_90, "length.90", Area::length, Basis::source,
@@ -173,7 +186,8 @@ constexpr std::array k_rules = std::to_array<Rule>({
      {nola},
      {{{"intensity", &P::maintenance_intensity}}}},
     {RuleId::technique_pre_race, "technique.pre-race", Area::technique, Basis::source,
-     "In the days before a race: light, loosening circulation work such as Swedish massage.",
+     "In the days before a race: loosening work (moderate), or lighter circulation work such "
+     "as Swedish massage; nothing corrective.",
      {nola, rva, massaggi},
      {{{"intensity", &P::pre_race_intensity}}}},
     {RuleId::technique_post_race_flush, "technique.post-race-flush", Area::technique,
@@ -204,21 +218,6 @@ constexpr bool rows_in_enum_order() {
 }
 static_assert(rows_in_enum_order(), "catalogue rows follow the RuleId order");
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 }  // namespace
 
 std::span<const Figure> Rule::figures() const {
@@ -242,6 +241,7 @@ std::string_view format_as(Area area) {
     case Area::training: return "training";
     case Area::cadence: return "cadence";
     case Area::phase: return "phase";
+    case Area::priority: return "priority";
     case Area::length: return "length";
     case Area::technique: return "technique";
     case Area::claims: return "claims";
@@ -256,23 +256,9 @@ const Rule* find_rule(std::string_view id) {
 }
 
 std::vector<std::string_view> nearest_rule_ids(std::string_view id, std::size_t limit) {
-  struct Scored {
-    std::size_t score;
-    std::size_t order;
-    std::string_view id;
-  };
-  std::vector<Scored> scored;
-  for (std::size_t i = 0; i < k_rules.size(); ++i) {
-    const auto candidate = k_rules[i].id;
-    const bool prefix = !id.empty() && candidate.substr(0, id.size()) == id;
-    scored.push_back({prefix ? 0 : edit_distance(id, candidate) + 1, i, candidate});
-  }
-  std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
-    return a.score != b.score ? a.score < b.score : a.order < b.order;
-  });
-  std::vector<std::string_view> out;
-  for (std::size_t i = 0; i < scored.size() && i < limit; ++i) out.push_back(scored[i].id);
-  return out;
+  std::vector<std::string_view> ids;
+  for (const auto& r : k_rules) ids.push_back(r.id);
+  return nearest(id, ids, limit);
 }
 
 std::string format_figure(const Figure& figure, const Policy& policy) {

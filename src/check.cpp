@@ -5,13 +5,12 @@
 namespace advise {
 
 Verdict check(const CheckQuery& query, const Policy& policy) {
-  const Newcomer newcomer = newcomer_of(query.athlete, query.today, policy);
-  const bool early = opens_window_early(query.athlete, query.today, policy);
+  const Newcomer newcomer = newcomer_of(query.athlete, policy);
 
   std::vector<Race> races = normalise(query.races);
   Verdict v{Level::ok, {}};
   for (const auto& race : races) {
-    v.findings.push_back(assess(query.on, query.intensity, race_days(race, early, policy), newcomer));
+    v.findings.push_back(assess(query.on, query.intensity, race_days(race, opens_window_early(query.athlete, race.day, policy), policy, query.zone), newcomer));
     v.level = std::max(v.level, v.findings.back().level);
   }
   std::stable_sort(v.findings.begin(), v.findings.end(),

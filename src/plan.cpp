@@ -1,34 +1,23 @@
+// plan(): each race's pre- and post-race advice, then the next session.
 #include "advise/plan.hpp"
 
 #include <algorithm>
 
 #include "advise/phase_choice.hpp"
+#include "plan_context.hpp"
 
 namespace advise {
-namespace {
+namespace detail {
 
 using enum RuleId;
 
-// How far the planner looks for a clear day before giving up on a session.
-constexpr date::days k_search_limit{400};
-
-// Everything the planner needs about the races, computed once.
-struct Context {
-  const Policy& policy;
-  Day today;
-  Newcomer newcomer;
-  std::vector<RaceDays> races;
-
-  // The first race whose rules refuse or question `intensity` on `day`.
-  std::optional<Finding> blocker(Day day, Intensity intensity) const {
-    for (const auto& r : races) {
-      auto f = assess(day, intensity, r, newcomer);
-      if (f.level != Level::ok) return f;
-    }
-    return std::nullopt;
+std::optional<Finding> Context::blocker(Day day, Intensity intensity) const {
+  for (const auto& r : races) {
+    auto f = assess(day, intensity, r, newcomer);
+    if (f.level != Level::ok) return f;
   }
-  bool clear(Day day, Intensity intensity) const { return !blocker(day, intensity); }
-};
+  return std::nullopt;
+}
 
 RuleId cadence_rule(Phase phase) {
   switch (phase) {
@@ -61,10 +50,36 @@ Advice make_advice(Item item, Day from, Day to, std::optional<Intensity> intensi
   return a;
 }
 
+}  // namespace detail
+
+namespace {
+
+using namespace detail;
+using enum RuleId;
+
 Advice day_advice(Item item, Day day, std::vector<RuleId> rules, Day today) {
   Advice a = make_advice(item, day, day, std::nullopt, std::nullopt, std::move(rules));
   a.passed = day < today;
   return a;
+}
+
+// The days a pre-race session may go on, flagged when another race takes
+// some of them and cancelled when it takes them all.
+Advice window_advice(const Context& ctx, const RaceDays& r) {
+  Advice window = make_advice(Item::pre_race_window, r.window_opens, r.deep_until, std::nullopt,
+                              std::nullopt, {pre_race_window});
+  bool any_clear = false;
+  for (Day d = r.window_opens; d <= r.deep_until; d += date::days{1}) {
+    const auto b = ctx.blocker(d, ctx.policy.pre_race_intensity);
+    if (b && b->race != r.race) {
+      if (!window.conflict_race) window.conflict_race = b->race;
+    } else {
+      any_clear = true;
+    }
+  }
+  window.cancelled = !any_clear;
+  window.passed = window.to < ctx.today;
+  return window;
 }
 
 // The pre-race session: on the last day for deep work, or at the window's
@@ -72,23 +87,24 @@ Advice day_advice(Item item, Day day, std::vector<RuleId> rules, Day today) {
 // the way, and never before today.
 Advice pre_race_session(const Context& ctx, const RaceDays& r) {
   const auto& policy = ctx.policy;
+  const bool newcomer = ctx.newcomer.on(r.window_opens);
   std::vector<RuleId> rules{pre_race_window};
-  if (ctx.newcomer.any()) {
+  if (newcomer) {
     rules.push_back(pre_race_newcomer_early);
-    if (ctx.newcomer.long_gap) rules.push_back(experience_long_gap);
+    if (ctx.newcomer.long_gap_on(r.window_opens)) rules.push_back(experience_long_gap);
   } else {
     rules.push_back(pre_race_session_day);
   }
   rules.push_back(technique_pre_race);
   rules.push_back(length_rule(policy.length_focused, policy));
 
-  const Day preferred = ctx.newcomer.any() ? r.window_opens : r.deep_until;
+  const Day preferred = newcomer ? r.window_opens : r.deep_until;
   Advice a = make_advice(Item::pre_race_session, preferred, preferred,
                          policy.pre_race_intensity, policy.length_focused, std::move(rules));
   // Walks the window from `first` in the order of preference: forwards for
   // newcomers, backwards from the last day for everyone else.
   auto search = [&](Day first) -> std::optional<Day> {
-    const int step = ctx.newcomer.any() ? 1 : -1;
+    const int step = newcomer ? 1 : -1;
     for (Day d = std::clamp(preferred, first, r.deep_until); d >= first && d <= r.deep_until;
          d += date::days{step}) {
       if (auto b = ctx.blocker(d, policy.pre_race_intensity)) {
@@ -113,40 +129,48 @@ Advice pre_race_session(const Context& ctx, const RaceDays& r) {
   return a;
 }
 
-void add_pre_race(const Context& ctx, const RaceDays& r, std::vector<Advice>& out) {
-  Advice window = make_advice(Item::pre_race_window, r.window_opens, r.deep_until, std::nullopt,
-                              std::nullopt, {pre_race_window});
-  window.passed = window.to < ctx.today;
-  out.push_back(window);
-  out.push_back(pre_race_session(ctx, r));
-  if (ctx.newcomer.any()) {
-    std::vector<RuleId> rules{pre_race_no_first_deep_race_week};
-    if (ctx.newcomer.long_gap) rules.push_back(experience_long_gap);
-    out.push_back(day_advice(Item::deep_until, std::min(r.deep_until, r.race_week_first - date::days{1}),
-                             std::move(rules), ctx.today));
-  } else {
-    // The last day for deep work that no other race's rules take away.
-    Advice deep = day_advice(Item::deep_until, r.deep_until, {pre_race_deep_by_3d}, ctx.today);
-    for (Day d = r.deep_until; d > r.deep_until - k_search_limit; d -= date::days{1}) {
-      const auto b = ctx.blocker(d, Intensity::deep);
-      if (!b) {
-        deep.from = deep.to = d;
-        break;
-      }
-      deep.conflict_race = b->race;
+// The last day for deep work before the race: three days out, earlier for a
+// newcomer (no deep work in race week) and where another race is in the way.
+Advice deep_until(const Context& ctx, const RaceDays& r) {
+  Advice deep = day_advice(Item::deep_until, r.deep_until,
+                           {r.full_plan() ? pre_race_deep_by_3d : priority_tune_up}, ctx.today);
+  for (Day d = r.deep_until; d > r.deep_until - k_search_limit; d -= date::days{1}) {
+    const auto b = ctx.blocker(d, Intensity::deep);
+    if (!b) {
+      deep.from = deep.to = d;
+      break;
     }
-    deep.passed = deep.from < ctx.today;
-    out.push_back(deep);
+    if (b->race != r.race) {
+      if (!deep.conflict_race) deep.conflict_race = b->race;
+    } else if (b->reason == Reason::newcomer_race_week) {
+      deep.rules = b->rules;  // pre-race.no-first-deep-race-week (, experience.long-gap)
+    }
   }
+  deep.passed = deep.from < ctx.today;
+  return deep;
+}
+
+void add_blackout(const Context& ctx, const RaceDays& r, std::vector<Advice>& out) {
+  std::vector<RuleId> rules{pre_race_no_deep_48h};
+  if (!r.timed) rules.push_back(pre_race_date_only_start);
   Advice blackout = make_advice(Item::blackout, r.blackout_first, r.race - date::days{1},
-                                std::nullopt, std::nullopt,
-                                {pre_race_no_deep_48h, pre_race_date_only_start});
+                                std::nullopt, std::nullopt, std::move(rules));
+  blackout.at = r.blackout_start;
   blackout.passed = blackout.to < ctx.today;
   out.push_back(blackout);
   Advice light = blackout;
   light.item = Item::light_in_blackout;
   light.rules = {pre_race_light_in_blackout};
   out.push_back(light);
+}
+
+void add_pre_race(const Context& ctx, const RaceDays& r, std::vector<Advice>& out) {
+  if (r.full_plan()) {
+    out.push_back(window_advice(ctx, r));
+    out.push_back(pre_race_session(ctx, r));
+  }
+  out.push_back(deep_until(ctx, r));
+  add_blackout(ctx, r, out);
 }
 
 void add_post_race(const Context& ctx, const RaceDays& r, std::vector<Advice>& out) {
@@ -158,6 +182,7 @@ void add_post_race(const Context& ctx, const RaceDays& r, std::vector<Advice>& o
                             ctx.today);
   flush.intensity = Intensity::light;
   flush.length = policy.length_least;
+  if (r.timed) flush.at = r.start;
   if (auto b = ctx.blocker(r.race, Intensity::light)) flush.conflict_race = b->race;
   out.push_back(flush);
 
@@ -180,8 +205,10 @@ void add_post_race(const Context& ctx, const RaceDays& r, std::vector<Advice>& o
       break;
     }
   }
+  if (r.timed && moderate.from == date::floor<date::days>(r.moderate_at)) moderate.at = r.moderate_at;
   moderate.passed = moderate.from < ctx.today;
   out.push_back(moderate);
+  if (!r.full_plan()) return;  // tune-ups: no post-race deep days
 
   // The deep days, less any a neighbouring race takes away.
   Advice deep = make_advice(Item::deep_window, r.deep_from, r.deep_to, Intensity::deep,
@@ -211,105 +238,7 @@ void add_post_race(const Context& ctx, const RaceDays& r, std::vector<Advice>& o
 RaceStatus status_of(const RaceDays& r, Day today) {
   if (r.race > today) return RaceStatus::ahead;
   if (r.race == today) return RaceStatus::today;
-  return today <= r.deep_to ? RaceStatus::recent : RaceStatus::past;
-}
-
-// The first clear day for `intensity` from `start`: earlier first (down to
-// `earliest`) when a race's pre-race rules are in the way, so the session
-// comes before the race; later otherwise.
-std::optional<Day> clear_day(const Context& ctx, Day start, Day earliest, Intensity intensity,
-                             std::optional<Day>& moved_for) {
-  const auto b = ctx.blocker(start, intensity);
-  if (!b) return start;
-  moved_for = b->race;
-  if (b->race > start) {
-    for (Day d = start - date::days{1}; d >= earliest; d -= date::days{1}) {
-      if (ctx.clear(d, intensity)) return d;
-    }
-  }
-  for (Day d = start + date::days{1}; d < start + k_search_limit; d += date::days{1}) {
-    if (ctx.clear(d, intensity)) return d;
-  }
-  return std::nullopt;
-}
-
-std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
-  const auto& policy = ctx.policy;
-
-  // Recovery with a post-race plan running: its next session comes first.
-  if (p.phase == Phase::recovery) {
-    for (const auto& rp : p.races) {
-      if (rp.status != RaceStatus::today && rp.status != RaceStatus::recent) continue;
-      for (const auto& a : rp.advice) {
-        if (a.passed || a.cancelled || !a.intensity) continue;
-        NextSession n{};
-        n.advice = a;
-        n.due = std::max(a.from, ctx.today);
-        n.advice.item = Item::next_session;
-        n.advice.from = n.advice.to = std::max(a.from, ctx.today);
-        n.advice.rules.insert(n.advice.rules.begin(), cadence_recovery);
-        n.from_race_plan = true;
-        return n;
-      }
-    }
-  }
-
-  const Cadence cadence = policy.cadence(p.phase);
-  NextSession n{};
-  n.due = p.last_massage ? *p.last_massage + cadence.every_min : ctx.today;
-  if (p.last_massage && cadence.every_max != cadence.every_min) {
-    n.latest = *p.last_massage + cadence.every_max;
-  }
-  n.due_now = !p.last_massage || n.due < ctx.today;
-  const Day start = std::max(n.due, ctx.today);
-  const Day earliest = std::max(ctx.today, p.last_massage ? *p.last_massage + date::days{1} : ctx.today);
-
-  const auto day = clear_day(ctx, start, earliest, cadence.intensity, n.moved_for);
-  if (!day) return std::nullopt;
-
-  // A session that falls in a race's pre-race window is that race's pre-race
-  // session; one in its post-race days is that day's post-race session.
-  for (std::size_t i = 0; i < p.races.size(); ++i) {
-    const auto& rp = p.races[i];
-    const auto& days = ctx.races[i];
-    const Advice* from_plan = nullptr;
-    if (rp.status == RaceStatus::ahead && *day >= days.window_opens && *day < days.race) {
-      from_plan = &*std::find_if(rp.advice.begin(), rp.advice.end(), [](const Advice& a) {
-        return a.item == Item::pre_race_session;
-      });
-    } else if (rp.status != RaceStatus::past && *day >= days.race && *day <= days.deep_to) {
-      for (const auto& a : rp.advice) {
-        const bool fits = a.intensity && !a.cancelled && *day >= a.from &&
-                          (*day <= a.to || a.item == Item::moderate_from) &&
-                          (a.intensity == cadence.intensity || a.item == Item::moderate_from);
-        if (fits) from_plan = &a;
-      }
-    }
-    if (from_plan == nullptr) continue;
-    if (from_plan->cancelled || from_plan->passed) break;
-    n.advice = *from_plan;
-    n.advice.item = Item::next_session;
-    n.advice.from = n.advice.to = std::max(*day, from_plan->from);
-    n.advice.rules.insert(n.advice.rules.begin(), cadence_rule(p.phase));
-    if (n.due_now) n.advice.rules.insert(n.advice.rules.begin() + 1, cadence_due_now);
-    n.from_race_plan = true;
-    return n;
-  }
-
-  std::vector<RuleId> rules{cadence_rule(p.phase)};
-  if (n.due_now) rules.push_back(cadence_due_now);
-  if (cadence.intensity == Intensity::deep) {
-    rules.push_back(technique_hard_block);
-  } else if (p.phase == Phase::taper) {
-    rules.push_back(technique_pre_race);
-  } else {
-    rules.push_back(technique_maintenance);
-  }
-  rules.push_back(length_rule(cadence.length, policy));
-  if (n.moved_for) rules.push_back(ctx.blocker(start, cadence.intensity)->rules.front());
-  n.advice = make_advice(Item::next_session, *day, *day, cadence.intensity, cadence.length,
-                         std::move(rules));
-  return n;
+  return today <= std::max(r.deep_to, r.moderate_from) ? RaceStatus::recent : RaceStatus::past;
 }
 
 }  // namespace
@@ -317,15 +246,18 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
 Plan plan(const Query& query, const Policy& policy) {
   Plan p{};
   p.today = query.today;
+  p.zone = query.zone;
   p.last_massage = query.athlete.last_massage;
   p.experience = query.athlete.experience.value_or(k_default_experience);
   p.experience_given = query.athlete.experience.has_value();
-  p.newcomer = newcomer_of(query.athlete, query.today, policy);
-  const bool early = opens_window_early(query.athlete, query.today, policy);
+  p.newcomer = newcomer_of(query.athlete, policy);
   const std::vector<Race> races = normalise(query.races);
 
   Context ctx{policy, query.today, p.newcomer, {}};
-  for (const auto& race : races) ctx.races.push_back(race_days(race, early, policy));
+  for (const auto& race : races) {
+    const bool early = opens_window_early(query.athlete, race.day, policy);
+    ctx.races.push_back(race_days(race, early, policy, query.zone));
+  }
 
   if (query.athlete.phase) {
     p.phase = *query.athlete.phase;
@@ -334,8 +266,9 @@ Plan plan(const Query& query, const Policy& policy) {
     std::tie(p.phase, p.phase_from) = choose_phase(ctx.races, query.today, policy);
   }
 
-  for (const auto& r : ctx.races) {
-    RacePlan rp{Race{r.race}, status_of(r, query.today), {}};
+  for (std::size_t i = 0; i < races.size(); ++i) {
+    const auto& r = ctx.races[i];
+    RacePlan rp{races[i], r.blackout_start, status_of(r, query.today), {}};
     if (rp.status == RaceStatus::ahead) add_pre_race(ctx, r, rp.advice);
     if (rp.status != RaceStatus::past) add_post_race(ctx, r, rp.advice);
     p.races.push_back(std::move(rp));

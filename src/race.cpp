@@ -1,29 +1,61 @@
 #include "advise/race.hpp"
 
 #include <algorithm>
+#include <date/tz.h>
 
 namespace advise {
 namespace {
 
-// Whole days needed to cover `span` counted from race-day midnight.
-date::days ceil_days(std::chrono::hours span) { return date::ceil<date::days>(span); }
+// `local` moved by `shift` in absolute time through `zone`, or on the clock
+// without one.
+LocalTime shifted(LocalTime local, Minutes shift, const date::time_zone* zone) {
+  if (zone == nullptr) return local + shift;
+  const Instant instant = date::floor<Minutes>(zone->to_sys(local, date::choose::earliest));
+  return date::floor<Minutes>(zone->to_local(instant + shift));
+}
 
 }  // namespace
 
-RaceDays race_days(const Race& race, bool regular, const Policy& policy) {
+std::string_view format_as(Priority priority) {
+  switch (priority) {
+    case Priority::a: return "A";
+    case Priority::b: return "B";
+    case Priority::c: return "C";
+  }
+  return "?";
+}
+
+RaceDays race_days(const Race& race, bool regular, const Policy& policy,
+                   const date::time_zone* zone) {
   RaceDays d{};
   d.race = race.day;
-  // The start is 00:00 on race day, so the blackout reaches back into the
-  // day that contains start - blackout.
-  d.blackout_first = date::floor<date::days>(race.day - policy.blackout);
-  d.deep_until = std::min(race.day - policy.deep_last_day_before, d.blackout_first - date::days{1});
-  d.window_opens =
-      race.day - (regular ? policy.window_opens_before_regular : policy.window_opens_before);
-  d.race_week_first = race.day - policy.race_week;
-  d.moderate_from = race.day + ceil_days(policy.post_moderate_from);
-  d.deep_floor = race.day + ceil_days(policy.post_no_deep);
-  d.deep_from = std::max(race.day + policy.post_deep_from, d.deep_floor);
-  d.deep_to = std::max(race.day + policy.post_deep_to, d.deep_from);
+  d.priority = race.priority;
+  d.timed = race.time.has_value();
+  d.start = race.local_start();
+  d.blackout_start = shifted(d.start, -date::ceil<Minutes>(policy.blackout), zone);
+  d.moderate_at = shifted(d.start, date::ceil<Minutes>(policy.post_moderate_from), zone);
+  const LocalTime deep_at = shifted(d.start, date::ceil<Minutes>(policy.post_no_deep), zone);
+
+  d.blackout_first = date::floor<date::days>(d.blackout_start);
+  d.moderate_from = std::max(date::floor<date::days>(d.moderate_at), race.day + date::days{1});
+  d.deep_floor = std::max(date::floor<date::days>(deep_at), race.day + date::days{1});
+  if (d.full_plan()) {
+    d.deep_until = std::min(race.day - policy.deep_last_day_before, d.blackout_first - date::days{1});
+    d.window_opens =
+        race.day - (regular ? policy.window_opens_before_regular : policy.window_opens_before);
+    d.race_week_first = race.day - policy.race_week;
+    d.deep_from = std::max(race.day + policy.post_deep_from, d.deep_floor);
+    d.deep_to = std::max(race.day + policy.post_deep_to, d.deep_from);
+  } else {
+    // A tune-up: no window, no 3-day limit, no newcomer week, no deep days.
+    d.deep_until = d.blackout_first - date::days{1};
+    d.window_opens = d.blackout_first;
+    d.race_week_first = d.blackout_first;
+    // The day after still gets caution for deep work (assess), as after any
+    // race; only the recommended deep days go.
+    d.deep_from = d.deep_floor + date::days{1};
+    d.deep_to = d.deep_from - date::days{1};
+  }
   return d;
 }
 

@@ -2,7 +2,10 @@
 // values are the words the CLI accepts, absent values are null.
 #include <fmt/format.h>
 
+#include <date/tz.h>
+
 #include "advise/json_writer.hpp"
+#include "advise/race_spec.hpp"
 #include "advise/render.hpp"
 
 namespace advise {
@@ -75,11 +78,16 @@ void rule_ids(JsonWriter& w, const std::vector<RuleId>& rules) {
   w.end_array();
 }
 
-void advice_fields(JsonWriter& w, const Advice& a) {
+void advice_fields(JsonWriter& w, const Advice& a, const date::time_zone* zone) {
   w.key("item").value(item_name(a.item));
   w.key("from").value(format_day(a.from));
   w.key("to").value(format_day(a.to));
-  if (a.item == Item::blackout) w.key("starts").value(format_day(a.from) + "T00:00");
+  w.key("at");
+  if (a.at) {
+    w.value(format_iso(*a.at, zone));
+  } else {
+    w.null();
+  }
   w.key("intensity");
   if (a.intensity) {
     w.value(format_as(*a.intensity));
@@ -149,24 +157,33 @@ std::string render_json(const Plan& p) {
   JsonWriter w(out);
   w.begin_object();
   w.key("today").value(format_day(p.today));
+  w.key("zone");
+  if (p.zone != nullptr) {
+    w.value(p.zone->name());
+  } else {
+    w.null();
+  }
   w.key("phase").begin_object();
   w.key("name").value(format_as(p.phase)).key("from").value(phase_from_name(p.phase_from));
   w.end_object();
   w.key("experience").begin_object();
   w.key("name").value(format_as(p.experience)).key("given").value(p.experience_given);
-  w.key("long_gap").value(p.newcomer.long_gap);
+  w.key("long_gap").value(p.newcomer.long_gap_on(p.today));
   w.end_object();
   day_or_null(w, "last_massage", p.last_massage);
   w.key("races").begin_array();
   for (const auto& rp : p.races) {
     w.begin_object();
     w.key("date").value(format_day(rp.race.day));
+    w.key("start").value(format_iso(rp.race.local_start(), p.zone));
+    w.key("timed").value(rp.race.time.has_value());
+    w.key("priority").value(format_as(rp.race.priority));
     w.key("status").value(status_name(rp.status));
     w.key("days_away").value(static_cast<long long>((rp.race.day - p.today).count()));
     w.key("advice").begin_array();
     for (const auto& a : rp.advice) {
       w.begin_object();
-      advice_fields(w, a);
+      advice_fields(w, a, p.zone);
       w.end_object();
     }
     w.end_array();
@@ -176,12 +193,13 @@ std::string render_json(const Plan& p) {
   w.key("next_session");
   if (p.next) {
     w.begin_object();
-    advice_fields(w, p.next->advice);
+    advice_fields(w, p.next->advice, p.zone);
     w.key("due").value(format_day(p.next->due));
     day_or_null(w, "latest", p.next->latest);
     w.key("due_now").value(p.next->due_now);
     day_or_null(w, "moved_for", p.next->moved_for);
-    w.key("from_race_plan").value(p.next->from_race_plan);
+    day_or_null(w, "race", p.next->race);
+    w.key("after_race").value(p.next->after_race);
     w.end_object();
   } else {
     w.null();

@@ -2,6 +2,10 @@
 // the rule ids behind it, each day with its weekday and distance from today.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <date/tz.h>
+
+#include "advise/race_spec.hpp"
 #include "advise/render.hpp"
 
 namespace advise {
@@ -41,22 +45,27 @@ std::string body(const Advice& a, const Plan& p) {
   if (a.cancelled) return "none";
   switch (a.item) {
     case Item::pre_race_window:
-      return fmt::format("from {}, to {}: light, loosening work", when(a.from, p.today),
-                         weekday_day(a.to));
+      return fmt::format("from {}, to {}: loosening work, moderate or lighter",
+                         when(a.from, p.today), weekday_day(a.to));
     case Item::pre_race_session:
     case Item::next_session:
       return when(a.from, p.today) + session(a);
     case Item::deep_until:
-      if (p.newcomer.any()) return fmt::format("none in race week: the last day is {}", when(a.from, p.today));
+      if (a.rules.front() == RuleId::pre_race_no_first_deep_race_week) return fmt::format("none in race week: the last day is {}", when(a.from, p.today));
       return fmt::format("until {}", when(a.from, p.today));
     case Item::blackout:
-      return fmt::format("from {} 00:00 ({}) until the start: no moderate or deep work",
-                         weekday_day(a.from), relative_days(a.from, p.today));
+      return fmt::format("from {} {} ({}) until the start: no moderate or deep work",
+                         weekday_day(a.from), format_clock(*a.at, p.zone),
+                         relative_days(a.from, p.today));
     case Item::light_in_blackout:
       return "avoid in the blackout; if anything, very light only (nola and smr disagree)";
     case Item::light_flush:
       return fmt::format("{}, within a few hours of the finish{}", when(a.from, p.today), session(a));
     case Item::moderate_from:
+      if (a.at) {
+        return fmt::format("from {} {}, {}{}", weekday_day(a.from), format_clock(*a.at, p.zone),
+                           relative_days(a.from, p.today), session(a));
+      }
       return fmt::format("from {}{}", when(a.from, p.today), session(a));
     case Item::deep_window:
       if (a.from == a.to) return when(a.from, p.today) + session(a);
@@ -74,7 +83,9 @@ std::string notes(const Advice& a) {
   } else if (a.conflict_race && a.item == Item::light_flush) {
     out += fmt::format(" (inside the blackout of the race on {}: very light only, if at all)",
                        weekday_day(*a.conflict_race));
-  } else if (a.conflict_race) {
+  } else if (a.conflict_race && a.item == Item::pre_race_window) {
+    out += fmt::format(" (the race on {} takes some of these days)", weekday_day(*a.conflict_race));
+  } else if (a.conflict_race && a.item != Item::next_session) {
     out += fmt::format(" (moved for the race on {})", weekday_day(*a.conflict_race));
   }
   if (a.passed) out += " (passed)";
@@ -117,44 +128,85 @@ std::string phase_line(const Plan& p) {
 std::string experience_line(const Plan& p) {
   std::string out = fmt::format("Experience: {}", p.experience);
   if (!p.experience_given) out += " (the default; set it with --experience)";
-  if (p.newcomer.long_gap) {
+  if (p.newcomer.long_gap_on(p.today)) {
     out += fmt::format("; the last massage, {}, counts as a long gap  [{}]",
                        relative_days(*p.last_massage, p.today), RuleId::experience_long_gap);
   }
   return out + "\n";
 }
 
+// ", start 09:00 CEST (Europe/Berlin)" when a time or a zone is known.
+std::string start_of(const RacePlan& rp, const Plan& p) {
+  if (!rp.race.time && p.zone == nullptr) return "";
+  std::string out = fmt::format(", start {}", format_clock(rp.race.local_start(), p.zone));
+  if (p.zone != nullptr) out += fmt::format(" ({})", p.zone->name());
+  return out;
+}
+
+// ", priority B: a tune-up ...  [priority.tune-up]"; A races say so only
+// when the plan mixes priorities.
+std::string priority_of(const RacePlan& rp, const Plan& p) {
+  const bool mixed = std::any_of(p.races.begin(), p.races.end(),
+                                 [](const RacePlan& r) { return r.race.priority != Priority::a; });
+  if (rp.race.priority == Priority::a) {
+    return mixed ? fmt::format(", priority A: the goal race  [{}]", RuleId::priority_a_race) : "";
+  }
+  return fmt::format(", priority {}: a tune-up run through training  [{}]", rp.race.priority,
+                     RuleId::priority_tune_up);
+}
+
 std::string race_heading(const RacePlan& rp, const Plan& p) {
   const Day day = rp.race.day;
+  const auto details = start_of(rp, p) + priority_of(rp, p);
   switch (rp.status) {
     case RaceStatus::ahead:
     case RaceStatus::recent:
-      return fmt::format("Race {}\n", when(day, p.today));
-    case RaceStatus::today: return fmt::format("Race today, {}\n", weekday_day(day));
+      return fmt::format("Race {}{}\n", when(day, p.today), details);
+    case RaceStatus::today: return fmt::format("Race today, {}{}\n", weekday_day(day), details);
     case RaceStatus::past:
-      return fmt::format("Race {}: its post-race plan is over  [{}]\n", when(day, p.today),
-                         RuleId::post_race_deep_days_2_3);
+      return fmt::format("Race {}{}: its post-race plan is over  [{}]\n", when(day, p.today),
+                         details,
+                         rp.race.priority == Priority::a ? RuleId::post_race_deep_days_2_3
+                                                         : RuleId::post_race_moderate_from_24h);
   }
   return "";
 }
 
-std::string next_line(const Plan& p) {
-  if (!p.next) return "Next session: no clear day within reach of the races given\n";
-  const auto& n = *p.next;
-  std::string why;
-  if (n.from_race_plan) {
-    why = " (from the race plan above)";
+// Why the next session is on its day: due when, moved for what, or whose
+// race-plan session it is.
+std::string next_why(const NextSession& n, const Plan& p) {
+  std::vector<std::string> parts;
+  if (n.race) {
+    parts.push_back(fmt::format("the {} session {} the race on {}",
+                                n.after_race ? "post-race" : "pre-race",
+                                n.after_race ? "after" : "for", weekday_day(*n.race)));
   } else if (n.moved_for) {
-    why = fmt::format(" (due {}; moved for the race on {})", weekday_day(n.due),
-                      weekday_day(*n.moved_for));
-  } else if (n.due_now && !p.last_massage) {
-    why = " (due now: no --last-massage given)";
-  } else if (n.due_now) {
-    why = fmt::format(" (overdue since {})", weekday_day(n.due));
-  } else if (n.latest) {
-    why = fmt::format(" (or by {})", weekday_day(*n.latest));
+    parts.push_back(fmt::format("moved for the race on {}", weekday_day(*n.moved_for)));
   }
-  return fmt::format("Next session: {}{}  {}\n", body(n.advice, p), why, ids(n.advice.rules));
+  if (!p.last_massage) {
+    parts.push_back("due now: no --last-massage given");
+  } else if (n.due_now && n.latest && p.today <= *n.latest) {
+    parts.push_back(fmt::format("due since {}, by {} at the latest", weekday_day(n.due),
+                                weekday_day(*n.latest)));
+  } else if (n.due_now) {
+    parts.push_back(fmt::format("overdue since {}", weekday_day(n.due)));
+  } else if (n.advice.from != n.due) {
+    parts.push_back(fmt::format("due {}", weekday_day(n.due)));
+  } else if (n.latest) {
+    parts.push_back(fmt::format("or by {}", weekday_day(*n.latest)));
+  }
+  if (parts.empty()) return "";
+  return fmt::format(" ({})", fmt::join(parts, "; "));
+}
+
+std::string next_line(const Plan& p) {
+  if (!p.next) {
+    return fmt::format("Next session: no clear day within 400 days  [{}]\n",
+                       p.phase == Phase::taper ? RuleId::cadence_taper : RuleId::cadence_due_now);
+  }
+  const auto& n = *p.next;
+  return fmt::format("Next session: {}{}{}  {}\n", body(n.advice, p), next_why(n, p),
+                     notes(n.advice), ids(n.advice.rules));
 }
 
 }  // namespace

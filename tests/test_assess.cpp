@@ -21,13 +21,30 @@ constexpr auto light = Intensity::light;
 constexpr auto moderate = Intensity::moderate;
 constexpr auto deep = Intensity::deep;
 const Newcomer usual{};
-const Newcomer first_time{true, false};
-const Newcomer long_gap{false, true};
+const Newcomer first_time{true, std::nullopt, date::days{90}};
+// Last massage 2025-12-01: more than 90 days before any day of April 2026.
+const Newcomer long_gap{false, Day{2025_y / 12 / 1}, date::days{90}};
 
 }  // namespace
 
+TEST_CASE("advise::assess against a tune-up (priority.tune-up)") {
+  const auto days =
+      race_days(Race{Day{2026_y / 4 / 12}, std::nullopt, Priority::c}, false, Policy{}, nullptr);
+  // The blackout and the race-day floor stay.
+  CHECK(assess(Day{2026_y / 4 / 11}, deep, days, usual).level == Level::avoid);
+  CHECK(assess(Day{2026_y / 4 / 12}, moderate, days, usual).level == Level::avoid);
+  CHECK(assess(Day{2026_y / 4 / 13}, deep, days, usual).level == Level::caution);
+  // No 3-day limit, no newcomer week, no recommended deep days.
+  const auto before = assess(Day{2026_y / 4 / 9}, deep, days, first_time);
+  CHECK(before.level == Level::ok);
+  CHECK(before.rules == std::vector{priority_tune_up});
+  const auto after = assess(Day{2026_y / 4 / 14}, deep, days, usual);
+  CHECK(after.reason == Reason::after_race);
+  CHECK(after.rules == std::vector{priority_tune_up});
+}
+
 TEST_CASE("advise::assess against a date-only race on Sun 2026-04-12") {
-  const auto days = race_days(Race{Day{2026_y / 4 / 12}}, false, Policy{});
+  const auto days = race_days(Race{Day{2026_y / 4 / 12}}, false, Policy{}, nullptr);
   const std::vector<Row> rows{
       // pre-race.no-deep-48h, pre-race.date-only-start: the blackout is Fri and Sat.
       {Day{2026_y / 4 / 10}, deep, usual, Level::avoid, Reason::blackout,

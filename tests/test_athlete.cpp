@@ -7,27 +7,29 @@ using namespace date::literals;
 
 TEST_CASE("advise::newcomer_of") {
   const Policy policy;  // long gap: more than 90 days
-  const Day today{2026_y / 4 / 1};
+  const Day day{2026_y / 4 / 1};
   Athlete a;
   SUBCASE("nothing known: not a newcomer, default experience") {
-    CHECK_FALSE(newcomer_of(a, today, policy).any());
-    CHECK_FALSE(opens_window_early(a, today, policy));
+    CHECK_FALSE(newcomer_of(a, policy).on(day));
+    CHECK_FALSE(opens_window_early(a, day, policy));
   }
   SUBCASE("first-timer") {
     a.experience = Experience::first_time;
-    CHECK(newcomer_of(a, today, policy).first_time);
+    CHECK(newcomer_of(a, policy).on(day));
   }
-  SUBCASE("the long gap is more than 90 days, counted to today") {
-    a.last_massage = today - date::days{90};
-    CHECK_FALSE(newcomer_of(a, today, policy).long_gap);
-    a.last_massage = today - date::days{91};
-    CHECK(newcomer_of(a, today, policy).long_gap);
+  SUBCASE("experience.long-gap: more than 90 days before the day judged") {
+    a.last_massage = day - date::days{90};
+    CHECK_FALSE(newcomer_of(a, policy).long_gap_on(day));
+    CHECK(newcomer_of(a, policy).long_gap_on(day + date::days{1}));
   }
-  SUBCASE("a regular after a long gap does not open the window early") {
+  SUBCASE("a regular whose last massage is a long gap before the window does not open it early") {
     a.experience = Experience::regular;
-    CHECK(opens_window_early(a, today, policy));
-    a.last_massage = Day{2025_y / 12 / 1};
-    CHECK_FALSE(opens_window_early(a, today, policy));
+    const Day race{2026_y / 4 / 12};  // the early window would open Sun 04-05
+    CHECK(opens_window_early(a, race, policy));
+    a.last_massage = Day{2026_y / 1 / 4};  // 91 days before 04-05
+    CHECK_FALSE(opens_window_early(a, race, policy));
+    a.last_massage = Day{2026_y / 1 / 5};  // 90 days
+    CHECK(opens_window_early(a, race, policy));
   }
 }
 

@@ -9,7 +9,7 @@ namespace {
 std::pair<Phase, PhaseFrom> phase_on(Day today, std::vector<Day> race_dates) {
   const Policy policy;
   std::vector<RaceDays> races;
-  for (const auto d : race_dates) races.push_back(race_days(Race{d}, false, policy));
+  for (const auto d : race_dates) races.push_back(race_days(Race{d}, false, policy, nullptr));
   return choose_phase(races, today, policy);
 }
 }  // namespace

@@ -1,7 +1,11 @@
 #include "advise/plan.hpp"
+#include "advise/render.hpp"
 
 #include <doctest/doctest.h>
+#include <date/tz.h>
 #include <random>
+
+#include "advise/race_spec.hpp"
 
 using namespace advise;
 using namespace date::literals;
@@ -117,7 +121,7 @@ TEST_CASE("advise::plan: newcomers (pre-race.newcomer-early)") {
   SUBCASE("experience.long-gap: a last massage over 90 days ago") {
     q.athlete.last_massage = Day{2025_y / 12 / 1};
     const Plan p = plan(q, Policy{});
-    CHECK(p.newcomer.long_gap);
+    CHECK(p.newcomer.long_gap_on(p.today));
     CHECK(item(p.races[0], Item::pre_race_session).rules ==
           std::vector{pre_race_window, pre_race_newcomer_early, experience_long_gap,
                       technique_pre_race, length_60});
@@ -179,7 +183,7 @@ TEST_CASE("advise::plan: race today, recent, past") {
     REQUIRE(p.next);
     CHECK(p.next->advice.from == k_sun);
     CHECK(p.next->advice.intensity == Intensity::light);
-    CHECK(p.next->from_race_plan);
+    CHECK(p.next->race);
     CHECK(p.next->advice.rules == std::vector{cadence_recovery, post_race_light_flush,
                                               technique_post_race_flush, length_30});
   }
@@ -236,7 +240,8 @@ TEST_CASE("advise::plan: the next session") {
     q.athlete.last_massage = Day{2026_y / 3 / 27};
     const Plan p = plan(q, Policy{});
     CHECK(p.next->advice.from == Day{2026_y / 4 / 3});
-    CHECK(p.next->latest == Day{2026_y / 4 / 10});
+    // The range ends Fri 04-10, inside the blackout: the last clear day is Thu 04-09.
+    CHECK(p.next->latest == Day{2026_y / 4 / 9});
     CHECK(p.next->advice.rules == std::vector{cadence_build, technique_hard_block, length_60});
   }
   SUBCASE("due inside the blackout: the pre-race session instead") {
@@ -247,7 +252,7 @@ TEST_CASE("advise::plan: the next session") {
     CHECK(p.next->due == Day{2026_y / 4 / 10});
     CHECK(p.next->advice.from == Day{2026_y / 4 / 9});
     CHECK(p.next->advice.intensity == Intensity::moderate);
-    CHECK(p.next->from_race_plan);
+    CHECK(p.next->race);
     CHECK(p.next->advice.rules == std::vector{cadence_peak, pre_race_window, pre_race_session_day,
                                               technique_pre_race, length_60});
   }
@@ -273,18 +278,32 @@ TEST_CASE("advise::plan: the next session") {
   }
 }
 
-// Properties over generated cases: whatever the races, phase and history,
-// the plan never books what the rules refuse.
+// Properties over generated cases: whatever the races (dates, start times,
+// priorities, zones across DST changes), phase and history, the plan never
+// books what the rules refuse, checked in absolute time.
 TEST_CASE("advise::plan properties") {
   std::mt19937 rng(20260412);
   const Day base{2026_y / 1 / 1};
   auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  const std::vector<const date::time_zone*> zones{
+      nullptr, date::locate_zone("Europe/Berlin"), date::locate_zone("America/New_York"),
+      date::locate_zone("Australia/Lord_Howe"), date::locate_zone("UTC")};
   const Policy policy;
   for (int n = 0; n < 5000; ++n) {
     Query q;
     q.today = base + date::days{pick(0, 365)};
+    q.zone = zones[static_cast<std::size_t>(pick(0, static_cast<int>(zones.size()) - 1))];
     const int races = pick(0, 4);
-    for (int i = 0; i < races; ++i) q.races.push_back(Race{q.today + date::days{pick(-10, 60)}});
+    for (int i = 0; i < races; ++i) {
+      Race r{q.today + date::days{pick(-10, 60)}};
+      if (pick(0, 1) != 0) r.time = std::chrono::minutes{pick(0, 24 * 60 - 1)};
+      r.priority = static_cast<Priority>(pick(0, 2));
+      if (q.zone != nullptr && r.time &&
+          q.zone->get_info(r.local_start()).result == date::local_info::nonexistent) {
+        continue;  // refused at the command line
+      }
+      q.races.push_back(r);
+    }
     if (pick(0, 3) != 0) q.athlete.phase = k_phase_names[static_cast<std::size_t>(pick(0, 6))].second;
     if (pick(0, 3) != 0) q.athlete.last_massage = q.today - date::days{pick(0, 200)};
     if (pick(0, 1) != 0) {
@@ -302,21 +321,52 @@ TEST_CASE("advise::plan properties") {
     if (p.next) booked.push_back(p.next->advice);
     for (const auto& a : booked) {
       for (Day d = a.from; d <= a.to; d += date::days{1}) {
+        // A session on day d starts no earlier than its midnight and ends no later than the next.
+        const Instant day_start = to_instant(LocalTime{d}, q.zone);
+        const Instant day_end = to_instant(LocalTime{d + date::days{1}}, q.zone);
         for (const auto& race : q.races) {
-          const auto days = race_days(race, false, policy);
+          const Instant start = to_instant(race.local_start(), q.zone);
           CAPTURE(format_day(d));
-          CAPTURE(format_day(race.day));
+          CAPTURE(format_iso(race.local_start(), q.zone));
           if (*a.intensity != Intensity::light) {
-            // No moderate or deep work inside 48 hours before any race start.
-            CHECK_FALSE((d >= days.blackout_first && d < race.day));
+            // No moderate or deep work within 48 hours before any race start.
+            CHECK_FALSE((day_end > start - std::chrono::hours{48} && day_start < start));
           }
           if (*a.intensity == Intensity::deep) {
-            // No deep work within 24 hours after a race.
-            CHECK_FALSE((d >= race.day && d < days.deep_floor));
+            // No deep work within 24 hours after a race start.
+            CHECK_FALSE((day_start < start + std::chrono::hours{24} && day_end > start));
           }
         }
       }
     }
     if (p.next) CHECK(p.next->advice.from >= q.today);
+    // Every date is a real calendar date, and the same input gives the same plan.
+    if (p.next) CHECK(date::year_month_day{p.next->advice.from}.ok());
+    CHECK(render_json(plan(q, policy)) == render_json(p));
   }
+}
+
+TEST_CASE("advise::plan: a tune-up before the goal race (priority.tune-up, priority.a-race)") {
+  auto q = query({}, Day{2026_y / 4 / 1});
+  q.races = {Race{k_sun, std::nullopt, Priority::b}, Race{Day{2026_y / 5 / 3}}};
+  q.athlete.last_massage = Day{2026_y / 3 / 30};
+  const Plan p = plan(q, Policy{});
+  // Only the A race chooses the phase: 32 days out is build, not peak.
+  CHECK(p.phase == Phase::build);
+  const auto& tune_up = p.races[0];
+  std::vector<Item> items;
+  for (const auto& a : tune_up.advice) items.push_back(a.item);
+  CHECK(items == std::vector{Item::deep_until, Item::blackout, Item::light_in_blackout,
+                             Item::light_flush, Item::moderate_from});
+  CHECK(item(tune_up, Item::deep_until).rules == std::vector{priority_tune_up});
+  CHECK(item(tune_up, Item::blackout).from == Day{2026_y / 4 / 10});
+  CHECK(item(tune_up, Item::moderate_from).from == Day{2026_y / 4 / 13});
+  // The goal race keeps its whole plan.
+  CHECK(item(p.races[1], Item::pre_race_session).from == Day{2026_y / 4 / 30});
+  CHECK(item(p.races[1], Item::deep_window).from == Day{2026_y / 5 / 5});
+  // The build cadence's deep session, a week after the last massage: no
+  // 3-day limit or race week before a tune-up stands in its way.
+  REQUIRE(p.next);
+  CHECK(p.next->advice.from == Day{2026_y / 4 / 6});
+  CHECK(render_text(p).find("priority A: the goal race  [priority.a-race]") != std::string::npos);
 }

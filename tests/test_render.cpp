@@ -28,8 +28,8 @@ TEST_CASE("advise::render_text of a plan") {
       "Experience: regular\n"
       "\n"
       "Race Sun 2026-04-12, in 11 days\n"
-      "  pre-race window   from Sun 2026-04-05, in 4 days, to Thu 2026-04-09: light, loosening "
-      "work  [pre-race.window]\n"
+      "  pre-race window   from Sun 2026-04-05, in 4 days, to Thu 2026-04-09: loosening work, "
+      "moderate or lighter  [pre-race.window]\n"
       "  pre-race session  Thu 2026-04-09, in 8 days: moderate, 60 min  [pre-race.window, "
       "pre-race.session-day, technique.pre-race, length.60]\n"
       "  deep work         until Thu 2026-04-09, in 8 days  [pre-race.deep-by-3d]\n"
@@ -45,8 +45,9 @@ TEST_CASE("advise::render_text of a plan") {
       "[post-race.deep-days-2-3, technique.post-race-deep, length.60]\n"
       "\n"
       // Due Mon 04-06, inside a regular's seven-day window: the pre-race session.
-      "Next session: Thu 2026-04-09, in 8 days: moderate, 60 min (from the race plan above)  "
-      "[cadence.peak, pre-race.window, pre-race.session-day, technique.pre-race, length.60]\n";
+      "Next session: Thu 2026-04-09, in 8 days: moderate, 60 min (the pre-race session for the "
+      "race on Sun 2026-04-12; due Mon 2026-04-06)  [cadence.peak, pre-race.window, "
+      "pre-race.session-day, technique.pre-race, length.60]\n";
   CHECK(render_text(plan(q, Policy{})) == expected);
 }
 

@@ -19,11 +19,12 @@ struct Athlete {
 
 inline constexpr Experience k_default_experience = Experience::occasional;
 
-// First-timer, or a last massage more than policy.long_gap before `today`.
-Newcomer newcomer_of(const Athlete& athlete, Day today, const Policy& policy);
+// First-timer, or (on a given day) a last massage more than policy.long_gap before.
+Newcomer newcomer_of(const Athlete& athlete, const Policy& policy);
 
-// Regulars without a long gap may open the pre-race window earlier.
-bool opens_window_early(const Athlete& athlete, Day today, const Policy& policy);
+// Regulars may open the pre-race window of a race on `race_day` earlier,
+// unless their last massage is a long gap before that earlier opening.
+bool opens_window_early(const Athlete& athlete, Day race_day, const Policy& policy);
 
 // Races sorted by day, each day once.
 std::vector<Race> normalise(std::vector<Race> races);

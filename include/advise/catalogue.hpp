@@ -45,6 +45,8 @@ enum class RuleId {
   cadence_due_now,
   cadence_symptoms,
   phase_from_calendar,
+  priority_a_race,
+  priority_tune_up,
   length_90,
   length_60,
   length_30,
@@ -60,7 +62,17 @@ enum class RuleId {
 // still cite the sources that motivate it).
 enum class Basis { source, policy };
 
-enum class Area { pre_race, post_race, training, cadence, phase, length, technique, claims };
+enum class Area {
+  pre_race,
+  post_race,
+  training,
+  cadence,
+  phase,
+  priority,
+  length,
+  technique,
+  claims
+};
 
 // A figure of a rule, read from the Policy in force so that a policy file
 // changes what `explain` shows along with what the planner does.

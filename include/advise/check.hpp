@@ -14,6 +14,7 @@ struct CheckQuery {
   Intensity intensity;
   Athlete athlete;  // experience and last massage decide who is a newcomer
   Day today;
+  const date::time_zone* zone = nullptr;  // as in Query
 };
 
 struct Verdict {

@@ -19,6 +19,9 @@ struct Query {
   std::vector<Race> races;  // any order; duplicates count once
   Athlete athlete;
   Day today;
+  // The zone of the races, or null: clock hours, for date-only races where no
+  // zone was asked for (so that no time-zone data need be loaded).
+  const date::time_zone* zone = nullptr;
 };
 
 // What one line of advice is about.
@@ -39,6 +42,7 @@ struct Advice {
   Item item = Item::next_session;
   Day from{};
   Day to{};  // == from for a single day
+  std::optional<LocalTime> at;  // the time it starts, where that matters (blackout, after 24 h)
   std::optional<Intensity> intensity;
   std::optional<std::chrono::minutes> length;
   std::vector<RuleId> rules;
@@ -58,6 +62,7 @@ enum class RaceStatus {
 
 struct RacePlan {
   Race race;
+  LocalTime blackout_start;
   RaceStatus status;
   std::vector<Advice> advice;
 };
@@ -67,15 +72,17 @@ enum class PhaseFrom { option, race_calendar, no_race };
 // How the next session came about, beyond the rules it cites.
 struct NextSession {
   Advice advice;
-  Day due{};                     // the day the cadence alone gives
-  std::optional<Day> latest;    // the end of the cadence range, when it has one
-  bool due_now = false;         // no last massage, or overdue
-  std::optional<Day> moved_for; // moved out of the way of this race
-  bool from_race_plan = false;  // it is a pre- or post-race session of a race
+  Day due{};                      // the day the cadence alone gives
+  std::optional<Day> latest;      // the last clear day of the cadence range, when it has one
+  bool due_now = false;           // no last massage, or the cadence day has passed
+  std::optional<Day> moved_for;   // moved off its due day for this race
+  std::optional<Day> race;        // it is a session of this race's plan
+  bool after_race = false;        // ... its post-race one, not its pre-race one
 };
 
 struct Plan {
   Day today;
+  const date::time_zone* zone = nullptr;  // as in the Query
   Phase phase;
   PhaseFrom phase_from;
   Experience experience;

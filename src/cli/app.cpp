@@ -42,11 +42,48 @@ std::string reword(const CLI::ParseError& e) {
   return what;
 }
 
+// "--on" is an option of `advise check`: which subcommand a stray flag belongs to.
+std::string owner_of(const CLI::App& app, const std::string& token) {
+  const auto name = token.substr(0, token.find('='));
+  for (const auto* sub : app.get_subcommands({})) {
+    if (sub->get_option_no_throw(name) != nullptr) return std::string(sub->get_name());
+  }
+  return {};
+}
+
+// The whole message for arguments CLI11 could not place.
+std::string unexpected(const CLI::App& app) {
+  std::vector<std::string> left = app.remaining();
+  std::string message = fmt::format("unexpected argument{} {}", left.size() == 1 ? "" : "s",
+                                    fmt::join(left, " "));
+  for (const auto& token : left) {
+    const auto owner = owner_of(app, token);
+    if (!owner.empty()) {
+      return fmt::format("{}: {} is an option of 'advise {}'", message, token, owner);
+    }
+  }
+  return message;
+}
+
+// Flags given before a subcommand belong to the plan query and would be
+// silently ignored by the subcommand: refuse them instead.
+std::string misplaced(const CLI::App& app, const CLI::App& sub) {
+  for (const auto* opt : app.get_options()) {
+    if (opt->count() == 0 || opt->get_name() == "--help" || opt->get_name() == "--version") {
+      continue;
+    }
+    return fmt::format("{} comes before '{}', which does not read it there; put the options of "
+                       "'{}' after it (see 'advise {} --help')",
+                       opt->get_name(), sub.get_name(), sub.get_name(), sub.get_name());
+  }
+  return {};
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
   if (argc <= 1) {
-    fmt::print(stderr, "{}", k_usage);
+    write_err(k_usage);
     return k_exit_usage;
   }
 
@@ -74,9 +111,16 @@ int run(int argc, char** argv) {
     return write_out(std::string(e.what()) + "\n") ? k_exit_ok : k_exit_usage;
   } catch (const CLI::ParseError& e) {
     const auto subs = app.get_subcommands();
-    print_error(fmt::format("{} (see 'advise{}{} --help')", reword(e), subs.empty() ? "" : " ",
-                            subs.empty() ? "" : subs.front()->get_name()));
+    const bool extras = dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr;
+    print_error(fmt::format("{} (see 'advise{}{} --help')", extras ? unexpected(app) : reword(e),
+                            subs.empty() ? "" : " ", subs.empty() ? "" : subs.front()->get_name()));
     return k_exit_usage;
+  }
+  for (const auto* sub : app.get_subcommands()) {
+    if (const auto wrong = misplaced(app, *sub); !wrong.empty()) {
+      print_error(wrong);
+      return k_exit_usage;
+    }
   }
 
   if (check_cmd->parsed()) return run_check(check);

@@ -5,6 +5,7 @@
 #include "exit_codes.hpp"
 #include "options.hpp"
 #include "output.hpp"
+#include "zone.hpp"
 
 namespace advise::cli {
 
@@ -15,12 +16,8 @@ CLI::App* setup_check(CLI::App& app, CheckOptions& o) {
                           "  if advise check -q --race 2026-04-12 --on 2026-04-09 --intensity "
                           "moderate; then echo book it; fi\n\n") +
               k_exit_codes_help);
-  cmd->add_option("--race", o.races, "Race date; repeat the flag for several races")
-      ->check(date_validator())
-      ->type_name("YYYY-MM-DD")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
-      ->required();
+  add_races(*cmd, o.races)->required();
+  add_tz(*cmd, o.tz);
   add_date(*cmd, "--on", o.on, "Date of the session to check")->required();
   cmd->add_option("--intensity", o.intensity, "Intensity of the session")
       ->check(choice_validator(k_intensity_names, "an intensity"))
@@ -37,12 +34,22 @@ CLI::App* setup_check(CLI::App& app, CheckOptions& o) {
 
 int run_check(const CheckOptions& o) {
   CheckQuery q;
-  q.races = to_races(o.races);
   q.on = to_day(o.on);
   q.intensity = *parse_intensity(o.intensity);
   q.athlete.last_massage = to_optional_day(o.last_massage);
   q.athlete.experience = parse_experience(o.experience);
   q.today = today_from(o.today);
+  if (const auto wrong = check_history(q.athlete, q.today); !wrong.empty()) {
+    print_error(wrong);
+    return k_exit_usage;
+  }
+  const auto races = resolve_races(o.races, o.tz);
+  if (!races) {
+    print_error(races.error());
+    return k_exit_usage;
+  }
+  q.races = races->races;
+  q.zone = races->zone;
   const Verdict v = check(q, Policy{});
   const bool refused = v.level == Level::avoid || (o.strict && v.level == Level::caution);
   const int code = refused ? k_exit_avoid : k_exit_ok;

@@ -11,6 +11,7 @@ namespace advise::cli {
 
 struct QueryOptions {
   std::vector<std::string> races;
+  std::string tz;
   std::string phase;
   std::string last_massage;
   std::string experience;
@@ -22,6 +23,7 @@ int run_query(const QueryOptions& options);
 
 struct CheckOptions {
   std::vector<std::string> races;
+  std::string tz;
   std::string on;
   std::string intensity;
   std::string last_massage;

@@ -1,4 +1,20 @@
-// The executable is a thin wrapper: everything happens in cli::run.
-#include "app.hpp"
+// The executable is a thin wrapper: everything happens in cli::run. Anything
+// that escapes it is a bug; it still ends as one message and exit 2, never
+// as an abort.
+#include <exception>
+#include <new>
 
-int main(int argc, char** argv) { return advise::cli::run(argc, argv); }
+#include "app.hpp"
+#include "exit_codes.hpp"
+#include "output.hpp"
+
+int main(int argc, char** argv) {
+  try {
+    return advise::cli::run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    advise::cli::print_error("out of memory");
+  } catch (const std::exception& e) {
+    advise::cli::print_error(e.what());
+  }
+  return advise::cli::k_exit_usage;
+}

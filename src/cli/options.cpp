@@ -4,6 +4,8 @@
 #include <ctime>
 #include <fmt/format.h>
 
+#include "advise/race_spec.hpp"
+
 namespace advise::cli {
 namespace {
 
@@ -42,12 +44,47 @@ CLI::Option* add_date(CLI::App& app, const std::string& flag, std::string& value
   return app.add_option(flag, value, help)->check(date_validator())->type_name("YYYY-MM-DD");
 }
 
+CLI::Validator race_validator() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        const auto race = parse_race(value);
+        if (race) return {};
+        return quote_value(value) + " " + race.error();
+      },
+      "");
+}
+
+CLI::Option* add_races(CLI::App& app, std::vector<std::string>& races) {
+  return app
+      .add_option("--race", races,
+                  "A race: its date, a start time if known, a priority if not A (for example "
+                  "2026-03-29T09:00@B); repeat the flag for several races")
+      ->check(race_validator())
+      ->type_name("YYYY-MM-DD[THH:MM][@A|B|C]")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
 Day to_day(const std::string& text) { return *parse_day(text); }
 
 std::vector<Race> to_races(const std::vector<std::string>& texts) {
   std::vector<Race> races;
-  for (const auto& t : texts) races.push_back(Race{to_day(t)});
+  for (const auto& t : texts) races.push_back(*parse_race(t));
   return races;
+}
+
+std::string check_history(const Athlete& athlete, Day today) {
+  if (!athlete.last_massage) return {};
+  if (*athlete.last_massage > today) {
+    return fmt::format("--last-massage: {} is after today, {}; give the date of a massage that "
+                       "has happened",
+                       format_day(*athlete.last_massage), format_day(today));
+  }
+  if (athlete.experience == Experience::first_time) {
+    return "--experience first-time means no massage yet, but --last-massage gives one; drop "
+           "one of them";
+  }
+  return {};
 }
 
 std::optional<Day> to_optional_day(const std::string& text) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "advise/calendar.hpp"
+#include "advise/athlete.hpp"
 #include "advise/race.hpp"
 #include "advise/vocabulary.hpp"
 
@@ -21,6 +22,12 @@ std::string quote_value(std::string_view value);
 
 // Accepts exactly YYYY-MM-DD (advise::parse_day).
 CLI::Validator date_validator();
+
+// Accepts a race: YYYY-MM-DD[THH:MM][@A|B|C] (advise::parse_race).
+CLI::Validator race_validator();
+
+// --race, repeatable.
+CLI::Option* add_races(CLI::App& app, std::vector<std::string>& races);
 
 // Accepts exactly one of the names in `table`; the message lists them.
 template <typename Table>
@@ -40,6 +47,10 @@ void add_today(CLI::App& app, std::string& today);
 void add_format(CLI::App& app, std::string& format);
 void add_experience(CLI::App& app, std::string& experience);
 void add_last_massage(CLI::App& app, std::string& last_massage);
+
+// Refuses a history that cannot be: a last massage after today, or one given
+// for a first-timer. The message to print, or empty.
+std::string check_history(const Athlete& athlete, Day today);
 
 // Today from --today, or the local calendar date from the system clock and TZ.
 Day today_from(const std::string& option);

@@ -18,8 +18,13 @@ bool write_out(std::string_view text) {
   return ok;
 }
 
-void print_error(std::string_view message) {
-  fmt::print(stderr, "advise: error: {}\n", message);
+void write_err(std::string_view text) {
+  std::fwrite(text.data(), 1, text.size(), stderr);
+  std::fflush(stderr);
 }
+
+void print_error(std::string_view message) { write_err(fmt::format("advise: error: {}\n", message)); }
+
+void print_note(std::string_view message) { write_err(fmt::format("advise: note: {}\n", message)); }
 
 }  // namespace advise::cli

@@ -5,15 +5,13 @@
 #include "exit_codes.hpp"
 #include "options.hpp"
 #include "output.hpp"
+#include "zone.hpp"
 
 namespace advise::cli {
 
 void setup_query(CLI::App& app, QueryOptions& o) {
-  app.add_option("--race", o.races, "Race date; repeat the flag for several races")
-      ->check(date_validator())
-      ->type_name("YYYY-MM-DD")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  add_races(app, o.races);
+  add_tz(app, o.tz);
   app.add_option("--phase", o.phase,
                  "Training phase (default: chosen from the race calendar, and said so)")
       ->check(choice_validator(k_phase_names, "a training phase"))
@@ -26,11 +24,21 @@ void setup_query(CLI::App& app, QueryOptions& o) {
 
 int run_query(const QueryOptions& o) {
   Query q;
-  q.races = to_races(o.races);
   q.athlete.phase = parse_phase(o.phase);
   q.athlete.last_massage = to_optional_day(o.last_massage);
   q.athlete.experience = parse_experience(o.experience);
   q.today = today_from(o.today);
+  if (const auto wrong = check_history(q.athlete, q.today); !wrong.empty()) {
+    print_error(wrong);
+    return k_exit_usage;
+  }
+  const auto races = resolve_races(o.races, o.tz);
+  if (!races) {
+    print_error(races.error());
+    return k_exit_usage;
+  }
+  q.races = races->races;
+  q.zone = races->zone;
   const Plan p = plan(q, Policy{});
   const auto text = format_from(o.format) == Format::json ? render_json(p) : render_text(p);
   return write_out(text) ? k_exit_ok : k_exit_usage;

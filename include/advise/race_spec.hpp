@@ -1,0 +1,38 @@
+// Races as the runner writes them, and their start times checked against a zone.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <tl/expected.hpp>
+
+#include "advise/race.hpp"
+
+namespace advise {
+
+// Parses "YYYY-MM-DD", "YYYY-MM-DDTHH:MM", either followed by "@A", "@B" or
+// "@C" (default A). The error is a phrase to follow the quoted value, such as
+// "is not a valid race: the hour must be 00 to 23, not 25".
+tl::expected<Race, std::string> parse_race(std::string_view text);
+
+// What a race's start means in `zone`.
+struct StartCheck {
+  bool ambiguous = false;  // the local time happens twice; the earlier is used
+};
+
+// Refuses a start that does not exist in `zone` (a spring-forward gap), and
+// one beyond the zone data's last transition in a zone that keeps daylight
+// saving time, where the system's data cannot say which offset applies. The
+// error is a phrase such as "does not exist in Europe/Berlin: the clocks go
+// from 02:00 to 03:00 that night".
+tl::expected<StartCheck, std::string> check_start(const Race& race, const date::time_zone& zone);
+
+// "08:00 CET" (with a zone) or "08:00".
+std::string format_clock(LocalTime time, const date::time_zone* zone);
+
+// ISO 8601: "2026-03-27T08:00+01:00" with a zone, "2026-03-27T08:00" without.
+std::string format_iso(LocalTime time, const date::time_zone* zone);
+
+// The instant of a local time: through `zone`, the earlier of two; UTC without one.
+Instant to_instant(LocalTime time, const date::time_zone* zone);
+
+}  // namespace advise

@@ -1,0 +1,107 @@
+#include "zone.hpp"
+
+#include <cstdlib>
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include "advise/nearest.hpp"
+#include "advise/race_spec.hpp"
+#include "options.hpp"
+#include "output.hpp"
+
+namespace advise::cli {
+namespace {
+
+const date::time_zone* find_zone(std::string_view name) {
+  try {
+    return date::locate_zone(name);
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+}
+
+std::string suggest_zones(std::string_view name) {
+  std::vector<std::string_view> names;
+  for (const auto& z : date::get_tzdb().zones) names.push_back(z.name());
+  const auto close = nearest(name, names, 3);
+  return fmt::format("did you mean {}?", fmt::join(close, ", "));
+}
+
+}  // namespace
+
+void add_tz(CLI::App& app, std::string& tz) {
+  app.add_option("--tz", tz,
+                 "Time zone of the races, an IANA name such as Europe/Berlin (default: TZ, else "
+                 "the system's; needed only for races with a start time)")
+      ->type_name("ZONE")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            if (find_zone(value) != nullptr) return {};
+            return fmt::format("{} is not a time zone; {} (IANA names, as under "
+                               "/usr/share/zoneinfo)",
+                               quote_value(value), suggest_zones(value));
+          },
+          ""));
+}
+
+tl::expected<const date::time_zone*, std::string> resolve_zone(const std::string& tz_option,
+                                                               const std::vector<Race>& races) {
+  if (!tz_option.empty()) return find_zone(tz_option);  // checked while parsing
+  const bool timed = std::any_of(races.begin(), races.end(), [](const Race& r) { return r.time; });
+  if (!timed) return nullptr;
+  const char* env = std::getenv("TZ");
+  if (env != nullptr && *env != '\0') {
+    std::string_view name = env;
+    if (name.starts_with(':')) name.remove_prefix(1);
+    constexpr std::string_view k_dir = "/usr/share/zoneinfo/";
+    if (name.starts_with(k_dir)) name.remove_prefix(k_dir.size());
+    if (const auto* zone = find_zone(name)) return zone;
+    return tl::make_unexpected(fmt::format(
+        "the TZ environment variable, {}, is not a time zone name; give the race's zone with --tz",
+        quote_value(env)));
+  }
+  try {
+    return date::current_zone();
+  } catch (const std::exception&) {
+    return tl::make_unexpected(
+        std::string("cannot tell the local time zone; give the race's zone with --tz"));
+  }
+}
+
+tl::expected<void, std::string> check_starts(const std::vector<Race>& races,
+                                             const std::vector<std::string>& texts,
+                                             const date::time_zone* zone,
+                                             std::vector<std::string>& notes) {
+  if (zone == nullptr) return {};
+  for (std::size_t i = 0; i < races.size(); ++i) {
+    const auto checked = check_start(races[i], *zone);
+    if (!checked) {
+      return tl::make_unexpected(
+          fmt::format("--race: {} {}", quote_value(texts[i]), checked.error()));
+    }
+    if (checked->ambiguous) {
+      const LocalTime start = races[i].local_start();
+      notes.push_back(fmt::format(
+          "--race: {} happens twice in {} as the clocks go back; using the first, {}",
+          quote_value(texts[i]), zone->name(), format_iso(start, zone)));
+    }
+  }
+  return {};
+}
+
+tl::expected<Races, std::string> resolve_races(const std::vector<std::string>& texts,
+                                               const std::string& tz_option) {
+  Races out;
+  out.races = to_races(texts);
+  const auto zone = resolve_zone(tz_option, out.races);
+  if (!zone) return tl::make_unexpected(zone.error());
+  out.zone = *zone;
+  std::vector<std::string> notes;
+  if (auto ok = check_starts(out.races, texts, out.zone, notes); !ok) {
+    return tl::make_unexpected(ok.error());
+  }
+  for (const auto& n : notes) print_note(n);
+  return out;
+}
+
+}  // namespace advise::cli

@@ -1,0 +1,49 @@
+#include "advise/nearest.hpp"
+
+#include <algorithm>
+
+namespace advise {
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::vector<std::string_view> nearest(std::string_view typed,
+                                      std::span<const std::string_view> candidates,
+                                      std::size_t limit) {
+  struct Scored {
+    std::size_t score;
+    std::size_t order;
+    std::string_view text;
+  };
+  std::vector<Scored> scored;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const auto c = candidates[i];
+    const bool prefix = !typed.empty() && c.starts_with(typed);
+    scored.push_back({prefix ? 0 : edit_distance(typed, c) + 1, i, c});
+  }
+  const auto n = std::min(limit, scored.size());
+  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(n), scored.end(),
+                    [](const Scored& a, const Scored& b) {
+                      return a.score != b.score ? a.score < b.score : a.order < b.order;
+                    });
+  std::vector<std::string_view> out;
+  for (std::size_t i = 0; i < n; ++i) out.push_back(scored[i].text);
+  return out;
+}
+
+}  // namespace advise

@@ -1,0 +1,34 @@
+// What plan.cpp and next_session.cpp share: the races as the planner sees
+// them and the small helpers both build advice with. Internal to the library.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "advise/plan.hpp"
+
+namespace advise::detail {
+
+// How far the planner looks for a clear day before giving up on a session.
+inline constexpr date::days k_search_limit{400};
+
+struct Context {
+  const Policy& policy;
+  Day today;
+  Newcomer newcomer;
+  std::vector<RaceDays> races;  // in the order of Plan::races
+
+  // The first race whose rules refuse or question `intensity` on `day`.
+  std::optional<Finding> blocker(Day day, Intensity intensity) const;
+  bool clear(Day day, Intensity intensity) const { return !blocker(day, intensity); }
+};
+
+RuleId cadence_rule(Phase phase);
+RuleId length_rule(std::chrono::minutes length, const Policy& policy);
+Advice make_advice(Item item, Day from, Day to, std::optional<Intensity> intensity,
+                   std::optional<std::chrono::minutes> length, std::vector<RuleId> rules);
+
+// The next session by the phase cadence, given the races' plans in `plan`.
+std::optional<NextSession> next_session(const Context& ctx, const Plan& plan);
+
+}  // namespace advise::detail

@@ -1,0 +1,119 @@
+#include "advise/race_spec.hpp"
+
+#include <date/tz.h>
+#include <fmt/format.h>
+
+namespace advise {
+namespace {
+
+constexpr std::string_view k_form =
+    "is not a race in the form YYYY-MM-DD[THH:MM][@A|B|C] (for example 2026-03-29T09:00@B)";
+
+// Zone files built the usual way list clock changes up to this year only.
+constexpr int k_zone_data_horizon = 2037;
+
+int two_digits(std::string_view text) {
+  if (text.size() != 2 || text[0] < '0' || text[0] > '9' || text[1] < '0' || text[1] > '9') return -1;
+  return (text[0] - '0') * 10 + (text[1] - '0');
+}
+
+std::string hhmm(LocalTime t) {
+  const auto minutes = (t - date::floor<date::days>(t)).count();
+  return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60);
+}
+
+}  // namespace
+
+tl::expected<Race, std::string> parse_race(std::string_view text) {
+  Race race;
+  if (const auto at = text.find('@'); at != std::string_view::npos) {
+    const auto p = text.substr(at + 1);
+    if (p == "A") {
+      race.priority = Priority::a;
+    } else if (p == "B") {
+      race.priority = Priority::b;
+    } else if (p == "C") {
+      race.priority = Priority::c;
+    } else {
+      return tl::make_unexpected(std::string("is not a valid race: the priority after @ must be A, B or C"));
+    }
+    text = text.substr(0, at);
+  }
+  if (text.size() > 10) {
+    if (text[10] != 'T' || text.size() != 16 || text[13] != ':') {
+      return tl::make_unexpected(std::string(k_form));
+    }
+    const int hour = two_digits(text.substr(11, 2));
+    const int minute = two_digits(text.substr(14, 2));
+    if (hour < 0 || minute < 0) return tl::make_unexpected(std::string(k_form));
+    if (hour > 23) {
+      return tl::make_unexpected(
+          fmt::format("is not a valid race: the hour must be 00 to 23, not {:02}", hour));
+    }
+    if (minute > 59) {
+      return tl::make_unexpected(
+          fmt::format("is not a valid race: the minute must be 00 to 59, not {:02}", minute));
+    }
+    race.time = Minutes{hour * 60 + minute};
+    text = text.substr(0, 10);
+  }
+  const auto day = parse_day(text);
+  if (!day) {
+    // The date's own message, unless it was the shape that was wrong.
+    if (day.error().starts_with("is not a date in the form")) return tl::make_unexpected(std::string(k_form));
+    return tl::make_unexpected(day.error());
+  }
+  race.day = *day;
+  return race;
+}
+
+tl::expected<StartCheck, std::string> check_start(const Race& race, const date::time_zone& zone) {
+  const LocalTime start = race.local_start();
+  const auto info = zone.get_info(start);
+  if (info.result == date::local_info::nonexistent) {
+    const auto before = date::floor<Minutes>(zone.to_local(info.first.end - std::chrono::seconds{1}) +
+                                             std::chrono::seconds{1});
+    const auto after = date::floor<Minutes>(zone.to_local(info.second.begin));
+    return tl::make_unexpected(
+        fmt::format("does not exist in {}: the clocks go from {} to {} that night", zone.name(),
+                    hhmm(before), hhmm(after)));
+  }
+  // The system's zone files list changes up to 2037 and stop there, even for
+  // zones that keep changing their clocks every year: past the last change
+  // listed, such a zone would be silently off by an hour for half the year.
+  // A zone whose last change lies well before that has truly stopped changing.
+  const Instant instant = date::floor<Minutes>(zone.to_sys(start, date::choose::earliest));
+  const auto period = zone.get_info(instant);
+  const int last_change = static_cast<int>(
+      date::year_month_day{date::floor<date::days>(period.begin)}.year());
+  // The last period's end is a far-future sentinel, not sys_seconds::max().
+  const bool open_ended = period.end > date::sys_days{date::year{3000} / 1 / 1};
+  if (open_ended && last_change >= k_zone_data_horizon) {
+    return tl::make_unexpected(fmt::format(
+        "is past {}, the last clock change this system's time-zone data has for {}; give the "
+        "race without a time and without --tz, or an earlier year",
+        last_change, zone.name()));
+  }
+  return StartCheck{info.result == date::local_info::ambiguous};
+}
+
+std::string format_clock(LocalTime time, const date::time_zone* zone) {
+  if (zone == nullptr) return hhmm(time);
+  return fmt::format("{} {}", hhmm(time), zone->get_info(to_instant(time, zone)).abbrev);
+}
+
+std::string format_iso(LocalTime time, const date::time_zone* zone) {
+  const std::string local = fmt::format("{}T{}", format_day(date::floor<date::days>(time)), hhmm(time));
+  if (zone == nullptr) return local;
+  const auto offset = date::floor<Minutes>(zone->get_info(to_instant(time, zone)).offset).count();
+  const auto magnitude = offset < 0 ? -offset : offset;
+  return fmt::format("{}{}{:02}:{:02}", local, offset < 0 ? '-' : '+', magnitude / 60,
+                     magnitude % 60);
+}
+
+Instant to_instant(LocalTime time, const date::time_zone* zone) {
+  if (zone == nullptr) return Instant{time.time_since_epoch()};
+  return date::floor<Minutes>(zone->to_sys(time, date::choose::earliest));
+}
+
+}  // namespace advise

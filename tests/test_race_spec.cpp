@@ -1,0 +1,95 @@
+#include "advise/race_spec.hpp"
+
+#include <date/tz.h>
+#include <doctest/doctest.h>
+
+using namespace advise;
+using namespace date::literals;
+using std::chrono::hours;
+using std::chrono::minutes;
+
+TEST_CASE("advise::parse_race") {
+  SUBCASE("date, time and priority") {
+    const auto r = parse_race("2026-03-29T09:00@B");
+    REQUIRE(r);
+    CHECK(r->day == Day{2026_y / 3 / 29});
+    CHECK(r->time == minutes{9 * 60});
+    CHECK(r->priority == Priority::b);
+  }
+  SUBCASE("date only: A, no time") {
+    const auto r = parse_race("2026-05-03");
+    REQUIRE(r);
+    CHECK_FALSE(r->time);
+    CHECK(r->priority == Priority::a);
+    CHECK(parse_race("2026-05-03@C")->priority == Priority::c);
+    CHECK(parse_race("2026-05-03T23:59")->time == minutes{23 * 60 + 59});
+  }
+  SUBCASE("errors say what is wrong") {
+    const std::string form =
+        "is not a race in the form YYYY-MM-DD[THH:MM][@A|B|C] (for example 2026-03-29T09:00@B)";
+    for (const auto* text : {"2026-03-29T9:00", "2026-03-29 09:00", "2026-03-29T09:00:00",
+                             "2026-03-29T0900", "2026-3-29", "2026-03-29t09:00", "x",
+                             "2026-03-29T09:0a"}) {
+      CAPTURE(text);
+      CHECK(parse_race(text).error() == form);
+    }
+    CHECK(parse_race("2026-03-29T24:00").error() ==
+          "is not a valid race: the hour must be 00 to 23, not 24");
+    CHECK(parse_race("2026-03-29T09:60").error() ==
+          "is not a valid race: the minute must be 00 to 59, not 60");
+    CHECK(parse_race("2026-03-29@D").error() ==
+          "is not a valid race: the priority after @ must be A, B or C");
+    CHECK(parse_race("2026-03-29@a").error() ==
+          "is not a valid race: the priority after @ must be A, B or C");
+    CHECK(parse_race("2026-02-30T09:00").error() ==
+          "is not a valid date: February 2026 has 28 days");
+  }
+}
+
+TEST_CASE("advise::check_start") {
+  const auto& berlin = *date::locate_zone("Europe/Berlin");
+  SUBCASE("an ordinary start") {
+    const auto c = check_start(*parse_race("2026-03-29T09:00"), berlin);
+    REQUIRE(c);
+    CHECK_FALSE(c->ambiguous);
+  }
+  SUBCASE("inside the spring-forward gap: refused") {
+    CHECK(check_start(*parse_race("2026-03-29T02:30"), berlin).error() ==
+          "does not exist in Europe/Berlin: the clocks go from 02:00 to 03:00 that night");
+    const auto& new_york = *date::locate_zone("America/New_York");
+    CHECK(check_start(*parse_race("2026-03-08T02:15"), new_york).error() ==
+          "does not exist in America/New_York: the clocks go from 02:00 to 03:00 that night");
+  }
+  SUBCASE("the repeated autumn hour: the earlier instant, flagged") {
+    const auto c = check_start(*parse_race("2026-10-25T02:30"), berlin);
+    REQUIRE(c);
+    CHECK(c->ambiguous);
+    CHECK(format_iso(parse_race("2026-10-25T02:30")->local_start(), &berlin) ==
+          "2026-10-25T02:30+02:00");
+  }
+  SUBCASE("past the zone data's last clock change: refused where clocks still change") {
+    CHECK(check_start(*parse_race("2040-07-01T09:00"), berlin).error() ==
+          "is past 2037, the last clock change this system's time-zone data has for "
+          "Europe/Berlin; give the race without a time and without --tz, or an earlier year");
+    CHECK(check_start(*parse_race("2037-07-01T09:00"), berlin));
+  }
+  SUBCASE("zones that no longer change their clocks are fine in any year") {
+    CHECK(check_start(*parse_race("2150-07-01T09:00"), *date::locate_zone("Asia/Tokyo")));
+    CHECK(check_start(*parse_race("2150-07-01T09:00"), *date::locate_zone("UTC")));
+  }
+}
+
+TEST_CASE("advise::format_clock, format_iso, to_instant") {
+  const auto* berlin = date::locate_zone("Europe/Berlin");
+  const LocalTime winter = LocalTime{Day{2026_y / 3 / 27}} + hours{8};
+  const LocalTime summer = LocalTime{Day{2026_y / 3 / 29}} + hours{9};
+  CHECK(format_clock(winter, berlin) == "08:00 CET");
+  CHECK(format_clock(summer, berlin) == "09:00 CEST");
+  CHECK(format_clock(summer, nullptr) == "09:00");
+  CHECK(format_iso(winter, berlin) == "2026-03-27T08:00+01:00");
+  CHECK(format_iso(summer, nullptr) == "2026-03-29T09:00");
+  CHECK(format_iso(LocalTime{Day{2026_y / 7 / 1}} + hours{6}, date::locate_zone("America/St_Johns")) ==
+        "2026-07-01T06:00-02:30");
+  CHECK(to_instant(summer, berlin) == date::sys_days{2026_y / 3 / 29} + hours{7});
+  CHECK(to_instant(summer, nullptr) == date::sys_days{2026_y / 3 / 29} + hours{9});
+}
