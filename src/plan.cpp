@@ -182,7 +182,6 @@ void add_post_race(const Context& ctx, const RaceDays& r, std::vector<Advice>& o
                             ctx.today);
   flush.intensity = Intensity::light;
   flush.length = policy.length_least;
-  if (r.timed) flush.at = r.start;
   if (auto b = ctx.blocker(r.race, Intensity::light)) flush.conflict_race = b->race;
   out.push_back(flush);
 

@@ -7,90 +7,12 @@
 
 #include "advise/race_spec.hpp"
 #include "advise/render.hpp"
+#include "advice_words.hpp"
 
 namespace advise {
 namespace {
 
-std::string ids(const std::vector<RuleId>& rules) {
-  return fmt::format("[{}]", fmt::join(rules, ", "));
-}
-
-std::string when(Day day, Day today) {
-  return fmt::format("{}, {}", weekday_day(day), relative_days(day, today));
-}
-
-std::string session(const Advice& a) {
-  if (!a.intensity) return "";
-  if (!a.length) return fmt::format(": {}", *a.intensity);
-  return fmt::format(": {}, {} min", *a.intensity, a.length->count());
-}
-
-std::string_view label(Item item) {
-  switch (item) {
-    case Item::pre_race_window: return "pre-race window";
-    case Item::pre_race_session: return "pre-race session";
-    case Item::deep_until: return "deep work";
-    case Item::blackout: return "blackout";
-    case Item::light_in_blackout: return "light work";
-    case Item::light_flush: return "light flush";
-    case Item::moderate_from: return "moderate work";
-    case Item::deep_window: return "deep work after";
-    case Item::next_session: return "next session";
-  }
-  return "";
-}
-
-// What the item says, without its label, notes or rule ids.
-std::string body(const Advice& a, const Plan& p) {
-  if (a.cancelled) return "none";
-  switch (a.item) {
-    case Item::pre_race_window:
-      return fmt::format("from {}, to {}: loosening work, moderate or lighter",
-                         when(a.from, p.today), weekday_day(a.to));
-    case Item::pre_race_session:
-    case Item::next_session:
-      return when(a.from, p.today) + session(a);
-    case Item::deep_until:
-      if (a.rules.front() == RuleId::pre_race_no_first_deep_race_week) return fmt::format("none in race week: the last day is {}", when(a.from, p.today));
-      return fmt::format("until {}", when(a.from, p.today));
-    case Item::blackout:
-      return fmt::format("from {} {} ({}) until the start: no moderate or deep work",
-                         weekday_day(a.from), format_clock(*a.at, p.zone),
-                         relative_days(a.from, p.today));
-    case Item::light_in_blackout:
-      return "avoid in the blackout; if anything, very light only (nola and smr disagree)";
-    case Item::light_flush:
-      return fmt::format("{}, within a few hours of the finish{}", when(a.from, p.today), session(a));
-    case Item::moderate_from:
-      if (a.at) {
-        return fmt::format("from {} {}, {}{}", weekday_day(a.from), format_clock(*a.at, p.zone),
-                           relative_days(a.from, p.today), session(a));
-      }
-      return fmt::format("from {}{}", when(a.from, p.today), session(a));
-    case Item::deep_window:
-      if (a.from == a.to) return when(a.from, p.today) + session(a);
-      return fmt::format("from {}, to {}{}", when(a.from, p.today), weekday_day(a.to), session(a));
-  }
-  return "";
-}
-
-std::string notes(const Advice& a) {
-  std::string out;
-  if (a.cancelled && a.conflict_race) {
-    out += fmt::format(": no room, the race on {} is in the way", weekday_day(*a.conflict_race));
-  } else if (a.cancelled) {
-    out += ": no room";
-  } else if (a.conflict_race && a.item == Item::light_flush) {
-    out += fmt::format(" (inside the blackout of the race on {}: very light only, if at all)",
-                       weekday_day(*a.conflict_race));
-  } else if (a.conflict_race && a.item == Item::pre_race_window) {
-    out += fmt::format(" (the race on {} takes some of these days)", weekday_day(*a.conflict_race));
-  } else if (a.conflict_race && a.item != Item::next_session) {
-    out += fmt::format(" (moved for the race on {})", weekday_day(*a.conflict_race));
-  }
-  if (a.passed) out += " (passed)";
-  return out;
-}
+using namespace words;
 
 void line(std::string& out, const Advice& a, const Plan& p) {
   out += fmt::format("  {:<17} {}{}  {}\n", label(a.item), body(a, p), notes(a), ids(a.rules));
@@ -170,33 +92,6 @@ std::string race_heading(const RacePlan& rp, const Plan& p) {
                                                          : RuleId::post_race_moderate_from_24h);
   }
   return "";
-}
-
-// Why the next session is on its day: due when, moved for what, or whose
-// race-plan session it is.
-std::string next_why(const NextSession& n, const Plan& p) {
-  std::vector<std::string> parts;
-  if (n.race) {
-    parts.push_back(fmt::format("the {} session {} the race on {}",
-                                n.after_race ? "post-race" : "pre-race",
-                                n.after_race ? "after" : "for", weekday_day(*n.race)));
-  } else if (n.moved_for) {
-    parts.push_back(fmt::format("moved for the race on {}", weekday_day(*n.moved_for)));
-  }
-  if (!p.last_massage) {
-    parts.push_back("due now: no --last-massage given");
-  } else if (n.due_now && n.latest && p.today <= *n.latest) {
-    parts.push_back(fmt::format("due since {}, by {} at the latest", weekday_day(n.due),
-                                weekday_day(*n.latest)));
-  } else if (n.due_now) {
-    parts.push_back(fmt::format("overdue since {}", weekday_day(n.due)));
-  } else if (n.advice.from != n.due) {
-    parts.push_back(fmt::format("due {}", weekday_day(n.due)));
-  } else if (n.latest) {
-    parts.push_back(fmt::format("or by {}", weekday_day(*n.latest)));
-  }
-  if (parts.empty()) return "";
-  return fmt::format(" ({})", fmt::join(parts, "; "));
 }
 
 std::string next_line(const Plan& p) {

@@ -14,6 +14,14 @@ namespace advise {
 std::string render_text(const Plan& plan);
 std::string render_json(const Plan& plan);
 
+struct IcsOptions {
+  std::string runner;       // the runner's name: in summaries, and it keys the UIDs
+  date::sys_seconds stamp;  // DTSTAMP of every event
+};
+// RFC 5545: one event per session the plan recommends, plus each blackout
+// as an event that says not to book. Timed events carry UTC times.
+std::string render_ics(const Plan& plan, const IcsOptions& options);
+
 std::string render_text(const Verdict& verdict, const CheckQuery& query);
 std::string render_json(const Verdict& verdict, const CheckQuery& query);
 

@@ -12,6 +12,7 @@ namespace advise::cli {
 struct QueryOptions {
   std::vector<std::string> races;
   std::string tz;
+  std::string name;
   std::string phase;
   std::string last_massage;
   std::string experience;

@@ -1,6 +1,8 @@
 #include "options.hpp"
 
 #include <array>
+#include <cstdint>
+#include <cstdlib>
 #include <ctime>
 #include <fmt/format.h>
 
@@ -9,10 +11,37 @@
 namespace advise::cli {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Format>, 2> k_format_names{{
+constexpr std::array<std::pair<std::string_view, Format>, 3> k_format_names{{
+    {"text", Format::text},
+    {"json", Format::json},
+    {"ics", Format::ics},
+}};
+constexpr std::array<std::pair<std::string_view, Format>, 2> k_plain_format_names{{
     {"text", Format::text},
     {"json", Format::json},
 }};
+
+// Why `text` is not a plain UTF-8 name, or "".
+std::string name_problem(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (n == 0 || i + n > text.size() || (n == 2 && c < 0xC2)) return "is not valid UTF-8";
+    std::uint32_t cp = n == 1 ? c : c & (0x7F >> n);
+    for (std::size_t k = 1; k < n; ++k) {
+      const auto cc = static_cast<unsigned char>(text[i + k]);
+      if ((cc & 0xC0) != 0x80) return "is not valid UTF-8";
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return "is not valid UTF-8";
+    }
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return "holds a control character";
+    i += n;
+  }
+  return {};
+}
 
 }  // namespace
 
@@ -97,10 +126,52 @@ void add_today(CLI::App& app, std::string& today) {
            "Count from this date instead of the local date (for scripts and tests)");
 }
 
-void add_format(CLI::App& app, std::string& format) {
+void add_format(CLI::App& app, std::string& format, bool calendar) {
+  if (calendar) {
+    app.add_option("--format", format,
+                   "Output format (default: text; ics: an iCalendar file for your calendar)")
+        ->check(choice_validator(k_format_names, "a format"))
+        ->type_name(choices(k_format_names));
+    return;
+  }
   app.add_option("--format", format, "Output format (default: text)")
-      ->check(choice_validator(k_format_names, "a format"))
-      ->type_name(choices(k_format_names));
+      ->check(choice_validator(k_plain_format_names, "a format"))
+      ->type_name(choices(k_plain_format_names));
+}
+
+void add_name(CLI::App& app, std::string& name) {
+  app.add_option("--name", name,
+                 "The runner's name, for calendar events; the same name keeps the same event "
+                 "ids, so importing again updates them")
+      ->type_name("NAME")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            const auto problem = name_problem(value);
+            if (problem.empty()) return {};
+            return quote_value(value) + " " + problem + "; give the name as plain text";
+          },
+          ""));
+}
+
+tl::expected<date::sys_seconds, std::string> calendar_stamp() {
+  const char* env = std::getenv("SOURCE_DATE_EPOCH");
+  if (env == nullptr || *env == '\0') {
+    return date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  }
+  const std::string_view text = env;
+  long long seconds = 0;
+  bool ok = text.size() <= 12;  // up to the year 33658: refuse anything longer
+  for (const char c : text) {
+    if (c < '0' || c > '9') ok = false;
+    if (ok) seconds = seconds * 10 + (c - '0');
+  }
+  if (!ok) {
+    return tl::make_unexpected(fmt::format(
+        "SOURCE_DATE_EPOCH, {}, is not a number of seconds since 1970-01-01 UTC (decimal "
+        "digits only)",
+        quote_value(text)));
+  }
+  return date::sys_seconds{std::chrono::seconds{seconds}};
 }
 
 void add_experience(CLI::App& app, std::string& experience) {

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <optional>
+#include <tl/expected.hpp>
 #include <string>
 #include <vector>
 
@@ -14,7 +15,7 @@
 
 namespace advise::cli {
 
-enum class Format { text, json };
+enum class Format { text, json, ics };
 
 // `value` quoted for an error message, control bytes shown as \xNN so that
 // nothing typed can drive the terminal.
@@ -44,7 +45,15 @@ CLI::Option* add_date(CLI::App& app, const std::string& flag, std::string& value
 
 // Flag helpers shared by the query and check.
 void add_today(CLI::App& app, std::string& today);
-void add_format(CLI::App& app, std::string& format);
+void add_format(CLI::App& app, std::string& format, bool calendar = false);
+
+// --name: the runner, for calendar summaries and UIDs: UTF-8 text without
+// control characters.
+void add_name(CLI::App& app, std::string& name);
+
+// DTSTAMP: SOURCE_DATE_EPOCH when set (reproducible builds' convention),
+// else the clock. The error names the variable and what it should hold.
+tl::expected<date::sys_seconds, std::string> calendar_stamp();
 void add_experience(CLI::App& app, std::string& experience);
 void add_last_massage(CLI::App& app, std::string& last_massage);
 

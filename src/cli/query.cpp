@@ -19,7 +19,8 @@ void setup_query(CLI::App& app, QueryOptions& o) {
   add_last_massage(app, o.last_massage);
   add_experience(app, o.experience);
   add_today(app, o.today);
-  add_format(app, o.format);
+  add_format(app, o.format, true);
+  add_name(app, o.name);
 }
 
 int run_query(const QueryOptions& o) {
@@ -40,7 +41,20 @@ int run_query(const QueryOptions& o) {
   q.races = races->races;
   q.zone = races->zone;
   const Plan p = plan(q, Policy{});
-  const auto text = format_from(o.format) == Format::json ? render_json(p) : render_text(p);
+  std::string text;
+  switch (format_from(o.format)) {
+    case Format::text: text = render_text(p); break;
+    case Format::json: text = render_json(p); break;
+    case Format::ics: {
+      const auto stamp = calendar_stamp();
+      if (!stamp) {
+        print_error(stamp.error());
+        return k_exit_usage;
+      }
+      text = render_ics(p, IcsOptions{o.name, *stamp});
+      break;
+    }
+  }
   return write_out(text) ? k_exit_ok : k_exit_usage;
 }
 

@@ -5,6 +5,7 @@ stderr and the exit status exactly.
 A case file:
 
     args: --race 2026-04-12 --today 2026-04-01      (shell-quoted arguments)
+    env: TZ=America/New_York                        (optional; TZ is UTC otherwise)
     status: 0
     --- stdout
     ...exact bytes...
@@ -31,13 +32,16 @@ def parse(path):
     stdout, stderr = rest.split("--- stderr\n", 1)
     fields = dict(line.split(": ", 1) for line in head.splitlines() if line and not line.startswith("#"))
     comments = [line for line in head.splitlines() if line.startswith("#")]
-    return comments, fields["args"], int(fields["status"]), stdout, stderr
+    env = dict(item.split("=", 1) for item in shlex.split(fields.get("env", "")))
+    return comments, fields["args"], env, int(fields["status"]), stdout, stderr
 
 
 def main():
     binary, path = sys.argv[1], sys.argv[2]
-    comments, args, status, stdout, stderr = parse(path)
+    comments, args, extra_env, status, stdout, stderr = parse(path)
     env = dict(os.environ, LC_ALL="C.UTF-8", TZ="UTC")
+    env.pop("SOURCE_DATE_EPOCH", None)
+    env.update(extra_env)
     argv = [re.sub(r"\\x([0-9a-f]{2})", lambda m: chr(int(m.group(1), 16)), a)
             for a in shlex.split(args)]
     run = subprocess.run([binary] + argv, capture_output=True, env=env, timeout=30)
@@ -46,7 +50,8 @@ def main():
     if os.environ.get("ADVISE_UPDATE") == "1":
         with open(path, "w", encoding="utf-8") as f:
             f.write("".join(c + "\n" for c in comments))
-            f.write(f"args: {args}\nstatus: {run.returncode}\n--- stdout\n{got_out}--- stderr\n{got_err}")
+            env_line = "".join(f"env: {' '.join(f'{k}={v}' for k, v in extra_env.items())}\n" for _ in [0] if extra_env)
+            f.write(f"args: {args}\n{env_line}status: {run.returncode}\n--- stdout\n{got_out}--- stderr\n{got_err}")
         return 0
     ok = True
     if run.returncode != status:
