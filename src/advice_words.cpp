@@ -7,7 +7,7 @@
 
 namespace advise::words {
 
-std::string ids(const std::vector<RuleId>& rules) {
+std::string ids(const RuleList& rules) {
   return fmt::format("[{}]", fmt::join(rules, ", "));
 }
 

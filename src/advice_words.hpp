@@ -12,7 +12,7 @@
 namespace advise::words {
 
 // "[pre-race.window, length.60]".
-std::string ids(const std::vector<RuleId>& rules);
+std::string ids(const RuleList& rules);
 
 // "Thu 2026-04-09, in 8 days".
 std::string when(Day day, Day today);

@@ -15,7 +15,7 @@ Finding assess(Day day, Intensity intensity, const RaceDays& d, const Newcomer& 
   using enum RuleId;
   const bool deep = intensity == Intensity::deep;
   const bool light = intensity == Intensity::light;
-  auto found = [&](Level level, Reason reason, std::vector<RuleId> rules) {
+  auto found = [&](Level level, Reason reason, RuleList rules) {
     return Finding{level, reason, d.race, std::move(rules)};
   };
 
@@ -32,7 +32,7 @@ Finding assess(Day day, Intensity intensity, const RaceDays& d, const Newcomer& 
   }
   if (day < d.race) {
     if (deep && newcomer.on(day) && day >= d.race_week_first) {
-      std::vector<RuleId> rules{pre_race_no_first_deep_race_week};
+      RuleList rules{pre_race_no_first_deep_race_week};
       if (newcomer.long_gap_on(day)) rules.push_back(experience_long_gap);
       return found(Level::avoid, Reason::newcomer_race_week, std::move(rules));
     }

@@ -130,7 +130,7 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
     }
   }
 
-  std::vector<RuleId> rules{cadence_rule(p.phase)};
+  RuleList rules{cadence_rule(p.phase)};
   if (cadence.intensity == Intensity::deep) {
     rules.push_back(technique_hard_block);
   } else if (p.phase == Phase::taper) {

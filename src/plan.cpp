@@ -39,7 +39,7 @@ RuleId length_rule(std::chrono::minutes length, const Policy& policy) {
 }
 
 Advice make_advice(Item item, Day from, Day to, std::optional<Intensity> intensity,
-                   std::optional<std::chrono::minutes> length, std::vector<RuleId> rules) {
+                   std::optional<std::chrono::minutes> length, RuleList rules) {
   Advice a;
   a.item = item;
   a.from = from;
@@ -57,7 +57,7 @@ namespace {
 using namespace detail;
 using enum RuleId;
 
-Advice day_advice(Item item, Day day, std::vector<RuleId> rules, Day today) {
+Advice day_advice(Item item, Day day, RuleList rules, Day today) {
   Advice a = make_advice(item, day, day, std::nullopt, std::nullopt, std::move(rules));
   a.passed = day < today;
   return a;
@@ -88,7 +88,7 @@ Advice window_advice(const Context& ctx, const RaceDays& r) {
 Advice pre_race_session(const Context& ctx, const RaceDays& r) {
   const auto& policy = ctx.policy;
   const bool newcomer = ctx.newcomer.on(r.window_opens);
-  std::vector<RuleId> rules{pre_race_window};
+  RuleList rules{pre_race_window};
   if (newcomer) {
     rules.push_back(pre_race_newcomer_early);
     if (ctx.newcomer.long_gap_on(r.window_opens)) rules.push_back(experience_long_gap);
@@ -151,7 +151,7 @@ Advice deep_until(const Context& ctx, const RaceDays& r) {
 }
 
 void add_blackout(const Context& ctx, const RaceDays& r, std::vector<Advice>& out) {
-  std::vector<RuleId> rules{pre_race_no_deep_48h};
+  RuleList rules{pre_race_no_deep_48h};
   if (!r.timed) rules.push_back(pre_race_date_only_start);
   Advice blackout = make_advice(Item::blackout, r.blackout_first, r.race - date::days{1},
                                 std::nullopt, std::nullopt, std::move(rules));
@@ -268,6 +268,7 @@ Plan plan(const Query& query, const Policy& policy) {
   for (std::size_t i = 0; i < races.size(); ++i) {
     const auto& r = ctx.races[i];
     RacePlan rp{races[i], r.blackout_start, status_of(r, query.today), {}};
+    rp.advice.reserve(8);
     if (rp.status == RaceStatus::ahead) add_pre_race(ctx, r, rp.advice);
     if (rp.status != RaceStatus::past) add_post_race(ctx, r, rp.advice);
     p.races.push_back(std::move(rp));

@@ -26,7 +26,7 @@ struct Context {
 RuleId cadence_rule(Phase phase);
 RuleId length_rule(std::chrono::minutes length, const Policy& policy);
 Advice make_advice(Item item, Day from, Day to, std::optional<Intensity> intensity,
-                   std::optional<std::chrono::minutes> length, std::vector<RuleId> rules);
+                   std::optional<std::chrono::minutes> length, RuleList rules);
 
 // The next session by the phase cadence, given the races' plans in `plan`.
 std::optional<NextSession> next_session(const Context& ctx, const Plan& plan);

@@ -24,37 +24,51 @@ std::string hhmm(LocalTime t) {
 
 }  // namespace
 
+tl::expected<Minutes, std::string> parse_clock(std::string_view text) {
+  const int hour = text.size() == 5 && text[2] == ':' ? two_digits(text.substr(0, 2)) : -1;
+  const int minute = text.size() == 5 ? two_digits(text.substr(3, 2)) : -1;
+  if (hour < 0 || minute < 0) {
+    return tl::make_unexpected(std::string("is not a time of day in the form HH:MM (for example 07:30)"));
+  }
+  if (hour > 23) {
+    return tl::make_unexpected(
+        fmt::format("is not a time of day: the hour must be 00 to 23, not {:02}", hour));
+  }
+  if (minute > 59) {
+    return tl::make_unexpected(
+        fmt::format("is not a time of day: the minute must be 00 to 59, not {:02}", minute));
+  }
+  return Minutes{hour * 60 + minute};
+}
+
+std::optional<Priority> parse_priority(std::string_view text) {
+  if (text == "A") return Priority::a;
+  if (text == "B") return Priority::b;
+  if (text == "C") return Priority::c;
+  return std::nullopt;
+}
+
 tl::expected<Race, std::string> parse_race(std::string_view text) {
   Race race;
   if (const auto at = text.find('@'); at != std::string_view::npos) {
-    const auto p = text.substr(at + 1);
-    if (p == "A") {
-      race.priority = Priority::a;
-    } else if (p == "B") {
-      race.priority = Priority::b;
-    } else if (p == "C") {
-      race.priority = Priority::c;
-    } else {
+    const auto priority = parse_priority(text.substr(at + 1));
+    if (!priority) {
       return tl::make_unexpected(std::string("is not a valid race: the priority after @ must be A, B or C"));
     }
+    race.priority = *priority;
     text = text.substr(0, at);
   }
   if (text.size() > 10) {
-    if (text[10] != 'T' || text.size() != 16 || text[13] != ':') {
-      return tl::make_unexpected(std::string(k_form));
+    if (text[10] != 'T' || text.size() != 16) return tl::make_unexpected(std::string(k_form));
+    const auto clock = parse_clock(text.substr(11));
+    if (!clock) {
+      if (clock.error().starts_with("is not a time of day in the form")) {
+        return tl::make_unexpected(std::string(k_form));
+      }
+      // "is not a time of day: the hour ..." -> "is not a valid race: the hour ..."
+      return tl::make_unexpected("is not a valid race" + clock.error().substr(clock.error().find(':')));
     }
-    const int hour = two_digits(text.substr(11, 2));
-    const int minute = two_digits(text.substr(14, 2));
-    if (hour < 0 || minute < 0) return tl::make_unexpected(std::string(k_form));
-    if (hour > 23) {
-      return tl::make_unexpected(
-          fmt::format("is not a valid race: the hour must be 00 to 23, not {:02}", hour));
-    }
-    if (minute > 59) {
-      return tl::make_unexpected(
-          fmt::format("is not a valid race: the minute must be 00 to 59, not {:02}", minute));
-    }
-    race.time = Minutes{hour * 60 + minute};
+    race.time = *clock;
     text = text.substr(0, 10);
   }
   const auto day = parse_day(text);

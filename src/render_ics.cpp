@@ -101,7 +101,7 @@ void write_event(std::string& out, const Event& e, const IcsOptions& o) {
   line(out, "END:VEVENT");
 }
 
-std::string rules_sentence(const std::vector<RuleId>& rules) {
+std::string rules_sentence(const RuleList& rules) {
   return fmt::format("Rules: {} (advise explain ID shows each).", fmt::join(rules, ", "));
 }
 
@@ -170,7 +170,7 @@ void race_events(std::vector<Event>& events, const RacePlan& rp, const Plan& p,
       e.description = fmt::format(
           "Blackout before {}: no moderate or deep work. Light work: avoid; if anything, very "
           "light only (nola and smr disagree). {}",
-          race, rules_sentence(light_in_blackout ? std::vector{a.rules.front(),
+          race, rules_sentence(light_in_blackout ? RuleList{a.rules.front(),
                                                                light_in_blackout->rules.front()}
                                                  : a.rules));
       if (p.zone != nullptr) {

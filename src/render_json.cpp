@@ -72,7 +72,7 @@ void day_or_null(JsonWriter& w, std::string_view key, const std::optional<Day>& 
   }
 }
 
-void rule_ids(JsonWriter& w, const std::vector<RuleId>& rules) {
+void rule_ids(JsonWriter& w, const RuleList& rules) {
   w.key("rules").begin_array();
   for (const auto r : rules) w.value(format_as(r));
   w.end_array();

@@ -14,7 +14,7 @@ struct Row {
   Newcomer newcomer;
   Level level;
   Reason reason;
-  std::vector<RuleId> rules;
+  RuleList rules;
 };
 
 constexpr auto light = Intensity::light;
@@ -37,10 +37,10 @@ TEST_CASE("advise::assess against a tune-up (priority.tune-up)") {
   // No 3-day limit, no newcomer week, no recommended deep days.
   const auto before = assess(Day{2026_y / 4 / 9}, deep, days, first_time);
   CHECK(before.level == Level::ok);
-  CHECK(before.rules == std::vector{priority_tune_up});
+  CHECK(before.rules == RuleList{priority_tune_up});
   const auto after = assess(Day{2026_y / 4 / 14}, deep, days, usual);
   CHECK(after.reason == Reason::after_race);
-  CHECK(after.rules == std::vector{priority_tune_up});
+  CHECK(after.rules == RuleList{priority_tune_up});
 }
 
 TEST_CASE("advise::assess against a date-only race on Sun 2026-04-12") {

@@ -25,7 +25,7 @@ TEST_CASE("advise::check") {
     const auto v = check(query({sun}, Day{2026_y / 4 / 10}, Intensity::deep), policy);
     CHECK(v.level == Level::avoid);
     REQUIRE(v.findings.size() == 1);
-    CHECK(v.findings[0].rules == std::vector{pre_race_no_deep_48h, pre_race_date_only_start});
+    CHECK(v.findings[0].rules == RuleList{pre_race_no_deep_48h, pre_race_date_only_start});
   }
   SUBCASE("several races: the worst decides and comes first") {
     // Mon 04-13 is the day after Sunday's race (moderate ok) and inside
@@ -54,6 +54,6 @@ TEST_CASE("advise::check") {
     const auto v = check(q, policy);
     CHECK(v.level == Level::avoid);
     CHECK(v.findings[0].rules ==
-          std::vector{pre_race_no_first_deep_race_week, experience_long_gap});
+          RuleList{pre_race_no_first_deep_race_week, experience_long_gap});
   }
 }

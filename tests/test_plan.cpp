@@ -52,7 +52,7 @@ TEST_CASE("advise::plan: one race ahead") {
     CHECK(w.to == Day{2026_y / 4 / 9});
     const auto& deep = item(rp, Item::deep_until);
     CHECK(deep.from == Day{2026_y / 4 / 9});
-    CHECK(deep.rules == std::vector{pre_race_deep_by_3d});
+    CHECK(deep.rules == RuleList{pre_race_deep_by_3d});
   }
   SUBCASE("pre-race.session-day: on the last day for deep work, light and loosening") {
     const auto& s = item(rp, Item::pre_race_session);
@@ -60,30 +60,30 @@ TEST_CASE("advise::plan: one race ahead") {
     CHECK(s.intensity == Intensity::moderate);
     CHECK(s.length == std::chrono::minutes{60});
     CHECK(s.rules ==
-          std::vector{pre_race_window, pre_race_session_day, technique_pre_race, length_60});
+          RuleList{pre_race_window, pre_race_session_day, technique_pre_race, length_60});
     CHECK_FALSE(s.conflict_race);
   }
   SUBCASE("pre-race.no-deep-48h: the blackout is Fri and Sat") {
     const auto& b = item(rp, Item::blackout);
     CHECK(b.from == Day{2026_y / 4 / 10});
     CHECK(b.to == Day{2026_y / 4 / 11});
-    CHECK(b.rules == std::vector{pre_race_no_deep_48h, pre_race_date_only_start});
-    CHECK(item(rp, Item::light_in_blackout).rules == std::vector{pre_race_light_in_blackout});
+    CHECK(b.rules == RuleList{pre_race_no_deep_48h, pre_race_date_only_start});
+    CHECK(item(rp, Item::light_in_blackout).rules == RuleList{pre_race_light_in_blackout});
   }
   SUBCASE("after the race: flush, moderate from 24 h, deep on days 2 to 3") {
     const auto& flush = item(rp, Item::light_flush);
     CHECK(flush.from == k_sun);
     CHECK(flush.intensity == Intensity::light);
     CHECK(flush.length == std::chrono::minutes{30});
-    CHECK(flush.rules == std::vector{post_race_light_flush, technique_post_race_flush, length_30});
+    CHECK(flush.rules == RuleList{post_race_light_flush, technique_post_race_flush, length_30});
     const auto& moderate = item(rp, Item::moderate_from);
     CHECK(moderate.from == Day{2026_y / 4 / 13});
     CHECK(moderate.rules ==
-          std::vector{post_race_moderate_from_24h, post_race_no_deep_24h, length_60});
+          RuleList{post_race_moderate_from_24h, post_race_no_deep_24h, length_60});
     const auto& deep = item(rp, Item::deep_window);
     CHECK(deep.from == Day{2026_y / 4 / 14});
     CHECK(deep.to == Day{2026_y / 4 / 15});
-    CHECK(deep.rules == std::vector{post_race_deep_days_2_3, technique_post_race_deep, length_60});
+    CHECK(deep.rules == RuleList{post_race_deep_days_2_3, technique_post_race_deep, length_60});
   }
   SUBCASE("cadence.peak: a week after the last massage, deep") {
     REQUIRE(p.next);
@@ -91,7 +91,7 @@ TEST_CASE("advise::plan: one race ahead") {
     CHECK(p.next->due == Day{2026_y / 4 / 6});
     CHECK_FALSE(p.next->latest);
     CHECK(p.next->advice.intensity == Intensity::deep);
-    CHECK(p.next->advice.rules == std::vector{cadence_peak, technique_hard_block, length_60});
+    CHECK(p.next->advice.rules == RuleList{cadence_peak, technique_hard_block, length_60});
     CHECK_FALSE(p.next->moved_for);
   }
 }
@@ -106,16 +106,16 @@ TEST_CASE("advise::plan: newcomers (pre-race.newcomer-early)") {
     const auto& s = item(p.races[0], Item::pre_race_session);
     CHECK(s.from == Day{2026_y / 4 / 7});
     CHECK(s.rules ==
-          std::vector{pre_race_window, pre_race_newcomer_early, technique_pre_race, length_60});
+          RuleList{pre_race_window, pre_race_newcomer_early, technique_pre_race, length_60});
     const auto& deep = item(p.races[0], Item::deep_until);
     CHECK(deep.from == Day{2026_y / 4 / 4});
-    CHECK(deep.rules == std::vector{pre_race_no_first_deep_race_week});
+    CHECK(deep.rules == RuleList{pre_race_no_first_deep_race_week});
     // The weekly deep session due Mon 04-06 falls in race week: moved to Sat 04-04.
     REQUIRE(p.next);
     CHECK(p.next->due == Day{2026_y / 4 / 6});
     CHECK(p.next->advice.from == Day{2026_y / 4 / 4});
     CHECK(p.next->moved_for == k_sun);
-    CHECK(p.next->advice.rules == std::vector{cadence_peak, technique_hard_block, length_60,
+    CHECK(p.next->advice.rules == RuleList{cadence_peak, technique_hard_block, length_60,
                                               pre_race_no_first_deep_race_week});
   }
   SUBCASE("experience.long-gap: a last massage over 90 days ago") {
@@ -123,13 +123,13 @@ TEST_CASE("advise::plan: newcomers (pre-race.newcomer-early)") {
     const Plan p = plan(q, Policy{});
     CHECK(p.newcomer.long_gap_on(p.today));
     CHECK(item(p.races[0], Item::pre_race_session).rules ==
-          std::vector{pre_race_window, pre_race_newcomer_early, experience_long_gap,
+          RuleList{pre_race_window, pre_race_newcomer_early, experience_long_gap,
                       technique_pre_race, length_60});
     REQUIRE(p.next);
     CHECK(p.next->due_now);
     CHECK(p.next->advice.from == Day{2026_y / 4 / 1});
     CHECK(p.next->advice.rules ==
-          std::vector{cadence_peak, cadence_due_now, technique_hard_block, length_60});
+          RuleList{cadence_peak, cadence_due_now, technique_hard_block, length_60});
   }
   SUBCASE("regulars may open the window seven days out") {
     q.athlete.experience = Experience::regular;
@@ -184,7 +184,7 @@ TEST_CASE("advise::plan: race today, recent, past") {
     CHECK(p.next->advice.from == k_sun);
     CHECK(p.next->advice.intensity == Intensity::light);
     CHECK(p.next->race);
-    CHECK(p.next->advice.rules == std::vector{cadence_recovery, post_race_light_flush,
+    CHECK(p.next->advice.rules == RuleList{cadence_recovery, post_race_light_flush,
                                               technique_post_race_flush, length_30});
   }
   SUBCASE("two days after: deep work today") {
@@ -220,7 +220,7 @@ TEST_CASE("advise::plan: the next session") {
     CHECK(p.next->advice.intensity == Intensity::moderate);
     CHECK(p.next->advice.length == std::chrono::minutes{90});
     CHECK(p.next->advice.rules ==
-          std::vector{cadence_maintenance, cadence_due_now, technique_maintenance, length_90});
+          RuleList{cadence_maintenance, cadence_due_now, technique_maintenance, length_90});
   }
   SUBCASE("cadence.base and cadence.off-season: three to four weeks") {
     for (const auto phase : {Phase::base, Phase::off_season}) {
@@ -242,7 +242,7 @@ TEST_CASE("advise::plan: the next session") {
     CHECK(p.next->advice.from == Day{2026_y / 4 / 3});
     // The range ends Fri 04-10, inside the blackout: the last clear day is Thu 04-09.
     CHECK(p.next->latest == Day{2026_y / 4 / 9});
-    CHECK(p.next->advice.rules == std::vector{cadence_build, technique_hard_block, length_60});
+    CHECK(p.next->advice.rules == RuleList{cadence_build, technique_hard_block, length_60});
   }
   SUBCASE("due inside the blackout: the pre-race session instead") {
     auto q = query({k_sun}, Day{2026_y / 4 / 4});
@@ -253,7 +253,7 @@ TEST_CASE("advise::plan: the next session") {
     CHECK(p.next->advice.from == Day{2026_y / 4 / 9});
     CHECK(p.next->advice.intensity == Intensity::moderate);
     CHECK(p.next->race);
-    CHECK(p.next->advice.rules == std::vector{cadence_peak, pre_race_window, pre_race_session_day,
+    CHECK(p.next->advice.rules == RuleList{cadence_peak, pre_race_window, pre_race_session_day,
                                               technique_pre_race, length_60});
   }
   SUBCASE("cadence.taper in the blackout: after the race") {
@@ -263,7 +263,7 @@ TEST_CASE("advise::plan: the next session") {
     CHECK(p.next->advice.from == Day{2026_y / 4 / 13});
     CHECK(p.next->advice.intensity == Intensity::moderate);
     CHECK(p.next->moved_for == k_sun);
-    CHECK(p.next->advice.rules == std::vector{cadence_taper, cadence_due_now,
+    CHECK(p.next->advice.rules == RuleList{cadence_taper, cadence_due_now,
                                               post_race_moderate_from_24h, post_race_no_deep_24h,
                                               length_60});
   }
@@ -358,7 +358,7 @@ TEST_CASE("advise::plan: a tune-up before the goal race (priority.tune-up, prior
   for (const auto& a : tune_up.advice) items.push_back(a.item);
   CHECK(items == std::vector{Item::deep_until, Item::blackout, Item::light_in_blackout,
                              Item::light_flush, Item::moderate_from});
-  CHECK(item(tune_up, Item::deep_until).rules == std::vector{priority_tune_up});
+  CHECK(item(tune_up, Item::deep_until).rules == RuleList{priority_tune_up});
   CHECK(item(tune_up, Item::blackout).from == Day{2026_y / 4 / 10});
   CHECK(item(tune_up, Item::moderate_from).from == Day{2026_y / 4 / 13});
   // The goal race keeps its whole plan.

@@ -34,7 +34,7 @@ struct Finding {
   Level level;
   Reason reason;
   Day race;
-  std::vector<RuleId> rules;
+  RuleList rules;
 };
 
 // How a session of `intensity` on `day` fares against the race behind `days`.

@@ -25,6 +25,7 @@ tl::expected<Day, std::string> parse_day(std::string_view text);
 
 // "2026-04-12".
 std::string format_day(Day day);
+void append_day(std::string& out, Day day);
 
 // "Sun".
 std::string_view weekday_abbrev(Day day);

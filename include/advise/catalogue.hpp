@@ -5,7 +5,9 @@
 #include <array>
 #include <chrono>
 #include <date/date.h>
+#include <initializer_list>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -56,6 +58,49 @@ enum class RuleId {
   technique_post_race_flush,
   technique_post_race_deep,
   claims_timing_only,
+};
+
+// The rule ids behind one piece of advice: a small value with no heap
+// allocation, since the planner makes many of them for every athlete.
+class RuleList {
+ public:
+  static constexpr std::size_t k_capacity = 12;
+
+  constexpr RuleList() = default;
+  constexpr RuleList(std::initializer_list<RuleId> ids) {
+    for (const auto id : ids) push_back(id);
+  }
+
+  // Throws std::length_error past k_capacity (no advice cites that many).
+  constexpr void push_back(RuleId id) {
+    if (m_size == k_capacity) throw std::length_error("RuleList is full");
+    m_ids[m_size++] = id;
+  }
+  constexpr void insert(const RuleId* at, RuleId id) {
+    const auto index = static_cast<std::size_t>(at - m_ids.data());
+    push_back(id);
+    for (std::size_t i = m_size - 1; i > index; --i) m_ids[i] = m_ids[i - 1];
+    m_ids[index] = id;
+  }
+
+  constexpr const RuleId* begin() const { return m_ids.data(); }
+  constexpr const RuleId* end() const { return m_ids.data() + m_size; }
+  constexpr std::size_t size() const { return m_size; }
+  constexpr bool empty() const { return m_size == 0; }
+  constexpr RuleId front() const { return m_ids[0]; }
+  constexpr RuleId operator[](std::size_t i) const { return m_ids[i]; }
+
+  friend constexpr bool operator==(const RuleList& a, const RuleList& b) {
+    if (a.m_size != b.m_size) return false;
+    for (std::size_t i = 0; i < a.m_size; ++i) {
+      if (a.m_ids[i] != b.m_ids[i]) return false;
+    }
+    return true;
+  }
+
+ private:
+  std::array<RuleId, k_capacity> m_ids{};
+  std::size_t m_size = 0;
 };
 
 // Backed by the sources it cites, or the program's own choice (which may

@@ -45,7 +45,7 @@ struct Advice {
   std::optional<LocalTime> at;  // the time it starts, where that matters (blackout, after 24 h)
   std::optional<Intensity> intensity;
   std::optional<std::chrono::minutes> length;
-  std::vector<RuleId> rules;
+  RuleList rules;
   // Set when another race's rules cut this item short, moved it or left no
   // room for it; `cancelled` then says whether anything is left.
   std::optional<Day> conflict_race;

@@ -14,6 +14,13 @@ namespace advise {
 // "is not a valid race: the hour must be 00 to 23, not 25".
 tl::expected<Race, std::string> parse_race(std::string_view text);
 
+// Parses "HH:MM" (24-hour). The error is a phrase to follow the quoted
+// value: "is not a time of day: the hour must be 00 to 23, not 24".
+tl::expected<Minutes, std::string> parse_clock(std::string_view text);
+
+// "A", "B" or "C".
+std::optional<Priority> parse_priority(std::string_view text);
+
 // What a race's start means in `zone`.
 struct StartCheck {
   bool ambiguous = false;  // the local time happens twice; the earlier is used

@@ -20,6 +20,7 @@ constexpr const char* k_examples =
     "  advise --phase maintenance --last-massage 2026-03-01\n"
     "  advise check --race 2026-04-12 --on 2026-04-10 --intensity deep\n"
     "  advise rules; advise explain pre-race.no-deep-48h\n"
+    "  advise batch athletes.csv -o advice.csv         a coach's athlete list\n"
     "\nDates are YYYY-MM-DD. A race without a start time starts at 00:00 local time.\n\n";
 
 constexpr const char* k_usage =
@@ -96,10 +97,12 @@ int run(int argc, char** argv) {
   CheckOptions check;
   RulesOptions rules;
   ExplainOptions explain;
+  BatchOptions batch;
   setup_query(app, query);
   auto* check_cmd = setup_check(app, check);
   auto* rules_cmd = setup_rules(app, rules);
   auto* explain_cmd = setup_explain(app, explain);
+  auto* batch_cmd = setup_batch(app, batch);
 
   try {
     app.parse(argc, argv);
@@ -126,6 +129,7 @@ int run(int argc, char** argv) {
   if (check_cmd->parsed()) return run_check(check);
   if (rules_cmd->parsed()) return run_rules(rules);
   if (explain_cmd->parsed()) return run_explain(explain);
+  if (batch_cmd->parsed()) return run_batch(batch);
   return run_query(query);
 }
 

@@ -50,4 +50,21 @@ struct ExplainOptions {
 CLI::App* setup_explain(CLI::App& app, ExplainOptions& options);
 int run_explain(const ExplainOptions& options);
 
+struct BatchOptions {
+  std::string input;
+  std::string output;
+  std::string errors;
+  std::string format = "csv";
+  std::string phase;
+  std::string experience;
+  std::string tz;
+  std::string today;
+  std::string columns;
+  bool no_header = false;
+  bool allow_formulas = false;
+  bool quiet = false;
+};
+CLI::App* setup_batch(CLI::App& app, BatchOptions& options);
+int run_batch(const BatchOptions& options);
+
 }  // namespace advise::cli

@@ -44,11 +44,7 @@ void add_tz(CLI::App& app, std::string& tz) {
           ""));
 }
 
-tl::expected<const date::time_zone*, std::string> resolve_zone(const std::string& tz_option,
-                                                               const std::vector<Race>& races) {
-  if (!tz_option.empty()) return find_zone(tz_option);  // checked while parsing
-  const bool timed = std::any_of(races.begin(), races.end(), [](const Race& r) { return r.time; });
-  if (!timed) return nullptr;
+tl::expected<const date::time_zone*, std::string> local_zone() {
   const char* env = std::getenv("TZ");
   if (env != nullptr && *env != '\0') {
     std::string_view name = env;
@@ -66,6 +62,14 @@ tl::expected<const date::time_zone*, std::string> resolve_zone(const std::string
     return tl::make_unexpected(
         std::string("cannot tell the local time zone; give the race's zone with --tz"));
   }
+}
+
+tl::expected<const date::time_zone*, std::string> resolve_zone(const std::string& tz_option,
+                                                               const std::vector<Race>& races) {
+  if (!tz_option.empty()) return find_zone(tz_option);  // checked while parsing
+  const bool timed = std::any_of(races.begin(), races.end(), [](const Race& r) { return r.time; });
+  if (!timed) return nullptr;
+  return local_zone();
 }
 
 tl::expected<void, std::string> check_starts(const std::vector<Race>& races,

@@ -14,6 +14,9 @@ namespace advise::cli {
 // --tz NAME, checked against the system's time-zone database.
 void add_tz(CLI::App& app, std::string& tz);
 
+// The local zone: TZ when set, else the system's. The error is a whole message.
+tl::expected<const date::time_zone*, std::string> local_zone();
+
 // The zone a query needs: --tz when given; else, when a race has a start
 // time, the local zone (TZ, else the system's); else none, and no time-zone
 // data is loaded. The error is a whole message naming what to fix.

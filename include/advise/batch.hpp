@@ -1,0 +1,74 @@
+// Athlete lists: the columns of a list's header, one record turned into a
+// Query, and the advice columns written after the input's own. The batch
+// command streams records through these; nothing is kept per record.
+#pragma once
+
+#include <array>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tl/expected.hpp>
+#include <vector>
+
+#include "advise/csv.hpp"
+#include "advise/plan.hpp"
+
+namespace advise {
+
+// The advice columns, after the input columns, in this order (docs/batch.md).
+inline constexpr std::array<std::string_view, 12> k_batch_advice_columns{
+    "next_session",  "next_intensity", "next_minutes",  "pre_race_session",
+    "deep_until",    "blackout_start", "post_light",    "post_moderate",
+    "post_deep_from", "post_deep_to",  "plan_phase",    "rules"};
+
+// Where each known column is in the input; npos when absent.
+struct BatchColumns {
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  std::vector<std::string> names;  // every input column, in order
+  std::size_t athlete = npos, race_date = npos, race_time = npos, tz = npos, priority = npos,
+              phase = npos, last_massage = npos, experience = npos;
+};
+
+// Finds the columns by name (exact, case-sensitive). The error is a whole
+// sentence: a required column missing, a name given twice, or an input
+// column named like an advice column.
+tl::expected<BatchColumns, std::string> batch_columns(const std::vector<std::string_view>& header);
+
+// What applies when a row leaves a field empty (the single query's flags).
+struct BatchDefaults {
+  std::optional<Phase> phase;
+  std::optional<Experience> experience;
+  const date::time_zone* zone = nullptr;        // --tz: rows without a tz (null: clock hours)
+  const date::time_zone* local_zone = nullptr;  // rows with a race_time but no tz, without --tz
+};
+
+// Looks up a zone by IANA name; null when there is none.
+using ZoneLookup = std::function<const date::time_zone*(std::string_view)>;
+
+// Why a row was refused: the field (an index into the columns, or npos for
+// the whole record) and a phrase to follow the quoted value, or, for the
+// whole record, a phrase to follow "record N: ".
+struct RowError {
+  std::size_t field;
+  std::string message;
+};
+
+// The query for one record; every field is checked where it enters.
+tl::expected<Query, RowError> batch_query(const CsvRecord& record, const BatchColumns& columns,
+                                          const BatchDefaults& defaults, Day today,
+                                          const ZoneLookup& zones);
+
+// The header line: the input's columns, then the advice columns.
+void append_batch_header(std::string& out, const BatchColumns& columns);
+
+// One output row: the input's fields as they were, then the advice. With
+// `neutralise`, cells a spreadsheet would run as formulas get a leading '.
+void append_batch_csv(std::string& out, const CsvRecord& record, const Plan& plan,
+                      bool neutralise);
+
+// One JSON object per line: every column by name, advice values null when empty.
+void append_batch_jsonl(std::string& out, const BatchColumns& columns, const CsvRecord& record,
+                        const Plan& plan);
+
+}  // namespace advise

@@ -1,0 +1,123 @@
+// CSV (RFC 4180) as a push parser: bytes in, records out, nothing kept but
+// the record being read, so memory stays flat however long the input is.
+// No I/O: the caller reads the bytes (a file, stdin, a fuzzer).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace advise {
+
+// Where a field starts: physical line and column (in characters), 1-based.
+struct CsvPosition {
+  std::uint64_t line = 1;
+  std::uint64_t column = 1;
+};
+
+// What can be wrong with one record; the record is still delivered, with
+// its fields as far as they were read, so that the caller reports it.
+enum class CsvProblem {
+  none,
+  unclosed_quote,      // a quoted field runs to the end of the input
+  text_after_quote,    // "ab"c: text between a closing quote and the separator
+  invalid_utf8,        // a field is not valid UTF-8
+  nul_byte,            // a field holds a NUL byte
+  too_long,            // the record is longer than the parser's limit
+};
+
+struct CsvRecord {
+  std::vector<std::string_view> fields;  // views into this record's own storage
+  std::vector<CsvPosition> positions;    // where each field starts
+  std::uint64_t number = 0;              // 1 for the first record (the header, if any)
+  CsvProblem problem = CsvProblem::none;
+  std::size_t problem_field = 0;         // the field the problem is in
+  CsvPosition problem_at;                // where it is
+  std::string storage;
+};
+
+// The parser. Lines end in LF or CRLF; a UTF-8 byte-order mark at the very
+// start is skipped; blank lines (outside quotes) are not records and are
+// counted instead. Quoted fields may hold commas, doubled quotes and line
+// breaks; a quote inside a field that does not start with one is data. Fields are checked for UTF-8 and NUL bytes. A record longer than
+// `max_record_bytes` is delivered with CsvProblem::too_long and its fields
+// cut short, so memory stays bounded.
+class CsvParser {
+ public:
+  explicit CsvParser(std::size_t max_record_bytes = std::size_t{1} << 20);
+
+  // Feeds the next bytes; calls on_record(const CsvRecord&) for each record
+  // completed. The record is reused: copy what must outlive the call.
+  template <typename OnRecord>
+  void feed(std::string_view bytes, OnRecord&& on_record);
+
+  // The input has ended: delivers a last record without a line end.
+  template <typename OnRecord>
+  void finish(OnRecord&& on_record);
+
+  std::uint64_t blank_lines() const { return m_blank_lines; }
+  std::uint64_t records() const { return m_record.number; }
+
+ private:
+  enum class State : std::uint8_t { record_start, field_start, unquoted, quoted, quote_in_quoted };
+
+  // Consumes bytes up to and including the one that completes a record
+  // (then m_ready is set) or to the end; returns how many it consumed.
+  std::size_t consume(std::string_view bytes);
+  bool step(char c);
+  void start_record();
+  void start_field();
+  void end_field();
+  void flag(CsvProblem problem);
+  bool end_record();
+  void append(char c);
+
+  State m_state = State::record_start;
+  CsvRecord m_record;
+  std::vector<std::size_t> m_offsets;  // field start offsets into storage
+  std::size_t m_max_record_bytes;
+  CsvPosition m_at;           // position of the next byte
+  bool m_cr_pending = false;  // a CR was seen; it ends the line if LF follows
+  bool m_started = false;     // past a possible byte-order mark
+  std::size_t m_bom_seen = 0;  // bytes of a possible byte-order mark seen so far
+  bool m_ready = false;       // m_record holds a completed record
+  std::size_t m_raw_bytes = 0;  // bytes of the current record, as read
+  std::uint64_t m_blank_lines = 0;
+};
+
+template <typename OnRecord>
+void CsvParser::feed(std::string_view bytes, OnRecord&& on_record) {
+  while (!bytes.empty()) {
+    bytes.remove_prefix(consume(bytes));
+    if (m_ready) {
+      m_ready = false;
+      on_record(static_cast<const CsvRecord&>(m_record));
+    }
+  }
+}
+
+template <typename OnRecord>
+void CsvParser::finish(OnRecord&& on_record) {
+  if (m_state == State::quoted || m_state == State::quote_in_quoted) {
+    if (m_state == State::quoted) flag(CsvProblem::unclosed_quote);
+  }
+  if (m_cr_pending) {  // a lone CR at the very end is data
+    m_cr_pending = false;
+    append('\r');
+  }
+  if (m_state != State::record_start && end_record()) {
+    on_record(static_cast<const CsvRecord&>(m_record));
+  }
+}
+
+// RFC 4180 quoting: the field as it is when it needs none, else in quotes
+// with quotes doubled.
+void append_csv_field(std::string& out, std::string_view field);
+
+// OWASP's advice against CSV injection: a cell a spreadsheet would run as a
+// formula (starting with =, +, -, @, tab or carriage return) gets a leading '.
+bool looks_like_formula(std::string_view cell);
+
+}  // namespace advise

@@ -1,0 +1,345 @@
+// `advise batch`: an athlete list in, advice for every athlete out, in one
+// streaming pass. Every record read is advised or reported; a summary line
+// on stderr adds up across chunks (GNU parallel, Hadoop streaming).
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <date/tz.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <unordered_map>
+
+#include "advise/batch.hpp"
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "options.hpp"
+#include "output.hpp"
+#include "sink.hpp"
+#include "zone.hpp"
+
+namespace advise::cli {
+namespace {
+
+constexpr std::size_t k_chunk_bytes = std::size_t{1} << 20;
+constexpr std::size_t k_shown_bytes = 60;
+
+constexpr std::array<std::pair<std::string_view, int>, 2> k_batch_formats{{
+    {"csv", 0},
+    {"jsonl", 1},
+}};
+
+// A value for a message: control bytes and bytes of broken UTF-8 as \xNN,
+// cut short when long, so that nothing in a file can drive the terminal.
+std::string shown(std::string_view value) {
+  std::string out = "'";
+  std::size_t i = 0;
+  while (i < value.size() && out.size() < k_shown_bytes) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    std::size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    bool ok = n != 0 && i + n <= value.size() && (n == 1 || c >= 0xC2);
+    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(value[i + k]) & 0xC0) == 0x80;
+    if (!ok || c < 0x20 || c == 0x7f) {
+      out += fmt::format("\\x{:02x}", c);
+      ++i;
+      continue;
+    }
+    out.append(value.substr(i, n));
+    i += n;
+  }
+  if (i < value.size()) out += fmt::format("...' ({} bytes)", value.size());
+  else out += "'";
+  return out;
+}
+
+std::string_view problem_text(CsvProblem p) {
+  switch (p) {
+    case CsvProblem::unclosed_quote: return "a quoted field is not closed before the end of the input";
+    case CsvProblem::text_after_quote: return "has text after the closing quote of a field";
+    case CsvProblem::invalid_utf8: return "is not valid UTF-8";
+    case CsvProblem::nul_byte: return "holds a NUL byte";
+    case CsvProblem::too_long: return "is longer than 1 MiB; records that long are refused";
+    case CsvProblem::none: return "";
+  }
+  return "";
+}
+
+// Counts and reports; the errors go to stderr or, with --errors, to a CSV file.
+class Reporter {
+ public:
+  Reporter(std::string input_name, Sink* errors) : m_input(std::move(input_name)), m_errors(errors) {
+    if (m_errors != nullptr) m_errors->write("file,line,column,record,field,value,message\n");
+  }
+
+  void reject(const CsvPosition& at, std::uint64_t record, std::string_view field,
+              std::string_view value, bool has_value, std::string_view message) {
+    ++rejected;
+    if (m_errors != nullptr) {
+      auto& out = m_errors->buffer();
+      append_csv_field(out, m_input);
+      out += fmt::format(",{},{},{},", at.line, at.column, record);
+      append_csv_field(out, field);
+      out += ',';
+      append_csv_field(out, has_value ? value.substr(0, 1024) : std::string_view{});
+      out += ',';
+      append_csv_field(out, message);
+      out += '\n';
+      m_errors->flush_if_full();
+      return;
+    }
+    std::string line = fmt::format("{}:{}:{}: record {}: ", m_input, at.line, at.column, record);
+    if (!field.empty()) line += fmt::format("field '{}': ", field);
+    if (has_value) line += shown(value) + " ";
+    line += message;
+    line += '\n';
+    write_err(line);
+  }
+
+  std::uint64_t read = 0, advised = 0, rejected = 0;
+
+ private:
+  std::string m_input;
+  Sink* m_errors;
+};
+
+// Progress on a terminal: percent of the file (when its size is known) and rows per second.
+class Progress {
+ public:
+  Progress(bool on, std::uint64_t total_bytes) : m_on(on), m_total(total_bytes) {}
+  void tick(std::uint64_t rows, std::uint64_t bytes) {
+    if (!m_on || (rows & 0xFFFF) != 0) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - m_last < std::chrono::milliseconds(250)) return;
+    m_last = now;
+    const double seconds = std::chrono::duration<double>(now - m_start).count();
+    const auto rate = static_cast<std::uint64_t>(static_cast<double>(rows) / std::max(seconds, 1e-3));
+    std::string line = m_total > 0 ? fmt::format("\radvise: batch: {:3}% ", bytes * 100 / m_total)
+                                   : std::string("\radvise: batch: ");
+    write_err(line + fmt::format("{} rows, {} rows/s ", rows, rate));
+    m_shown = true;
+  }
+  void done() {
+    if (m_shown) write_err("\r\033[K");
+  }
+
+ private:
+  bool m_on;
+  bool m_shown = false;
+  std::uint64_t m_total;
+  std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point m_last = m_start;
+};
+
+// Zones by name, each looked up once.
+class Zones {
+ public:
+  const date::time_zone* operator()(std::string_view name) {
+    const auto it = m_cache.find(std::string(name));
+    if (it != m_cache.end()) return it->second;
+    const date::time_zone* zone = nullptr;
+    try {
+      zone = date::locate_zone(name);
+    } catch (const std::exception&) {
+    }
+    if (m_cache.size() < 4096) m_cache.emplace(std::string(name), zone);
+    return zone;
+  }
+
+ private:
+  std::unordered_map<std::string, const date::time_zone*> m_cache;
+};
+
+std::vector<std::string> split_names(const std::string& list) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (true) {
+    const auto comma = list.find(',', start);
+    out.push_back(list.substr(start, comma - start));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+CLI::App* setup_batch(CLI::App& app, BatchOptions& o) {
+  auto* cmd = app.add_subcommand(
+      "batch", "Advise every athlete of a CSV list (docs/batch.md), streaming, in one pass");
+  cmd->footer(std::string(
+                  "\nColumns: athlete and race_date required; race_time, tz, priority, phase, "
+                  "last_massage, experience optional; others passed through.\n"
+                  "Bad rows are reported on stderr (or --errors FILE) and skipped; a summary "
+                  "line ends the run:\n  advise: summary: read=N advised=N rejected=N blank=N\n\n"
+                  "Examples:\n"
+                  "  advise batch athletes.csv -o advice.csv\n"
+                  "  advise batch --format jsonl --today 2026-04-01 - < athletes.csv\n"
+                  "  parallel --pipe --header : --keep-order "
+                  "'advise batch {= $_ = seq() > 1 ? \"--no-header\" : \"\" =} -' < athletes.csv\n\n"
+                  "Exit status:\n  0  every row advised\n  1  some rows rejected\n"
+                  "  2  a usage error, or a fatal one (a missing column, an unreadable file)\n"));
+  cmd->add_option("FILE", o.input, "The athlete list; - or nothing for standard input")
+      ->type_name("");
+  cmd->add_option("-o,--output", o.output,
+                  "Write to FILE, atomically: all of it or, on any failure, nothing")
+      ->type_name("FILE");
+  cmd->add_option("--errors", o.errors,
+                  "Write rejected rows to FILE as CSV (file,line,column,record,field,value,message) "
+                  "instead of stderr")
+      ->type_name("FILE");
+  cmd->add_option("--format", o.format, "Output format (default: csv)")
+      ->check(choice_validator(k_batch_formats, "a batch format"))
+      ->type_name(choices(k_batch_formats));
+  cmd->add_option("--phase", o.phase, "Phase for rows that leave it empty")
+      ->check(choice_validator(k_phase_names, "a training phase"))
+      ->type_name(choices(k_phase_names));
+  add_experience(*cmd, o.experience);
+  add_tz(*cmd, o.tz);
+  add_today(*cmd, o.today);
+  cmd->add_flag("--no-header", o.no_header,
+                "Write no header line (for all but the first chunk of a split run)");
+  cmd->add_option("--columns", o.columns,
+                  "The input has no header row; these are its column names, comma-separated "
+                  "(for a split that lost the header, as in Hadoop streaming)")
+      ->type_name("NAMES");
+  cmd->add_flag("--allow-formulas", o.allow_formulas,
+                "Write cells starting with = + - @ tab or CR as they are, not prefixed with ' "
+                "(OWASP's advice against CSV injection)");
+  cmd->add_flag("-q,--quiet", o.quiet, "No progress and no summary; rejected rows are still reported");
+  return cmd;
+}
+
+int run_batch(const BatchOptions& o) {
+  remove_temporaries_on_signals();
+  const bool from_stdin = o.input.empty() || o.input == "-";
+  const std::string input_name = from_stdin ? "<stdin>" : o.input;
+  std::FILE* in = from_stdin ? stdin : std::fopen(o.input.c_str(), "rb");
+  if (in == nullptr) {
+    print_error(fmt::format("cannot read {}: {}", o.input, std::strerror(errno)));
+    return k_exit_usage;
+  }
+  struct stat st {};
+  const bool regular = ::fstat(::fileno(in), &st) == 0 && S_ISREG(st.st_mode);
+
+  Sink out;
+  if (auto e = out.open(o.output); !e.empty()) {
+    print_error(e);
+    return k_exit_usage;
+  }
+  Sink errors_file;
+  if (!o.errors.empty()) {
+    if (auto e = errors_file.open(o.errors); !e.empty()) {
+      print_error(e);
+      return k_exit_usage;
+    }
+  }
+  Reporter report(input_name, o.errors.empty() ? nullptr : &errors_file);
+  Progress progress(!o.quiet && ::isatty(STDERR_FILENO) == 1, regular ? static_cast<std::uint64_t>(st.st_size) : 0);
+
+  Zones zones;
+  BatchDefaults defaults;
+  defaults.phase = parse_phase(o.phase);
+  defaults.experience = parse_experience(o.experience);
+  if (!o.tz.empty()) defaults.zone = zones(o.tz);
+  const ZoneLookup lookup = [&zones](std::string_view name) { return zones(name); };
+  const Day today = today_from(o.today);
+  const bool jsonl = o.format == "jsonl";
+  const Policy policy;
+
+  std::optional<BatchColumns> columns;
+  std::string fatal;
+  auto start = [&](const std::vector<std::string_view>& names) {
+    auto found = batch_columns(names);
+    if (!found) {
+      fatal = found.error();
+      return;
+    }
+    columns = std::move(*found);
+    // Rows with a time and no tz use --tz, else the local zone.
+    if (columns->race_time != BatchColumns::npos && defaults.zone == nullptr) {
+      if (const auto local = local_zone()) defaults.local_zone = *local;
+    }
+    if (!o.no_header && !jsonl) append_batch_header(out.buffer(), *columns);
+  };
+  if (!o.columns.empty()) {
+    const auto names = split_names(o.columns);
+    start(std::vector<std::string_view>(names.begin(), names.end()));
+  }
+
+  std::uint64_t bytes_read = 0;
+  CsvParser parser;
+  auto on_record = [&](const CsvRecord& r) {
+    if (!fatal.empty()) return;
+    if (!columns) {  // the header row
+      if (r.problem != CsvProblem::none) {
+        fatal = fmt::format("{}:{}:{}: the header row {}", input_name, r.problem_at.line,
+                            r.problem_at.column, problem_text(r.problem));
+        return;
+      }
+      start(r.fields);
+      if (!fatal.empty()) fatal = fmt::format("{}:1: {}", input_name, fatal);
+      return;
+    }
+    const std::uint64_t number = ++report.read;
+    if (r.problem != CsvProblem::none) {
+      const bool in_field = r.problem != CsvProblem::too_long && r.problem != CsvProblem::unclosed_quote &&
+                            r.problem_field < columns->names.size();
+      report.reject(r.problem_at, number, in_field ? std::string_view(columns->names[r.problem_field]) : "",
+                    {}, false, problem_text(r.problem));
+    } else if (auto q = batch_query(r, *columns, defaults, today, lookup); !q) {
+      const auto f = q.error().field;
+      if (f == BatchColumns::npos) {
+        report.reject(r.positions.front(), number, "", {}, false, q.error().message);
+      } else {
+        report.reject(r.positions[f], number, columns->names[f], r.fields[f], true, q.error().message);
+      }
+    } else {
+      const Plan p = plan(*q, policy);
+      if (jsonl) {
+        append_batch_jsonl(out.buffer(), *columns, r, p);
+      } else {
+        append_batch_csv(out.buffer(), r, p, !o.allow_formulas);
+      }
+      ++report.advised;
+    }
+    out.flush_if_full();
+    progress.tick(report.read, bytes_read);
+  };
+
+  std::string chunk(k_chunk_bytes, '\0');
+  while (fatal.empty() && out.error().empty()) {
+    const std::size_t n = std::fread(chunk.data(), 1, chunk.size(), in);
+    if (n == 0) break;
+    bytes_read += n;
+    parser.feed(std::string_view(chunk.data(), n), on_record);
+  }
+  const bool read_failed = std::ferror(in) != 0;
+  if (fatal.empty() && out.error().empty()) parser.finish(on_record);
+  if (!from_stdin) std::fclose(in);
+  progress.done();
+
+  if (read_failed) fatal = fmt::format("cannot read {}: {}", input_name, std::strerror(errno));
+  if (fatal.empty() && !columns) fatal = fmt::format("{}: the input is empty: no header row", input_name);
+  if (fatal.empty() && !out.error().empty()) fatal = out.error();
+  if (!fatal.empty()) {
+    print_error(fatal);
+    return k_exit_usage;  // the sinks' destructors remove any temporary file
+  }
+  if (auto e = out.commit(); !e.empty()) {
+    print_error(e);
+    return k_exit_usage;
+  }
+  if (!o.errors.empty()) {
+    if (auto e = errors_file.commit(); !e.empty()) {
+      print_error(e);
+      return k_exit_usage;
+    }
+  }
+  if (!o.quiet) {
+    write_err(fmt::format("advise: summary: read={} advised={} rejected={} blank={}\n", report.read,
+                          report.advised, report.rejected, parser.blank_lines()));
+  }
+  return report.rejected > 0 ? k_exit_avoid : k_exit_ok;
+}
+
+}  // namespace advise::cli

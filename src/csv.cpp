@@ -1,0 +1,281 @@
+#include "advise/csv.hpp"
+
+namespace advise {
+namespace {
+
+constexpr unsigned char k_bom[3] = {0xEF, 0xBB, 0xBF};
+
+// Whether `text` is valid UTF-8 with no NUL; if not, the problem and the
+// byte offset where it is.
+CsvProblem check_text(std::string_view text, std::size_t& at) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (c == 0) {
+        at = i;
+        return CsvProblem::nul_byte;
+      }
+      ++i;
+      continue;
+    }
+    std::size_t n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    bool ok = n != 0 && i + n <= text.size() && c >= 0xC2 && c <= 0xF4;
+    std::uint32_t cp = c & (0x7F >> n);
+    for (std::size_t k = 1; ok && k < n; ++k) {
+      const auto cc = static_cast<unsigned char>(text[i + k]);
+      ok = (cc & 0xC0) == 0x80;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    ok = ok && !(n == 3 && cp < 0x800) && !(n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) &&
+         !(cp >= 0xD800 && cp <= 0xDFFF);
+    if (!ok) {
+      at = i;
+      return CsvProblem::invalid_utf8;
+    }
+    i += n;
+  }
+  return CsvProblem::none;
+}
+
+}  // namespace
+
+CsvParser::CsvParser(std::size_t max_record_bytes) : m_max_record_bytes(max_record_bytes) {}
+
+void CsvParser::flag(CsvProblem problem) {
+  if (m_record.problem != CsvProblem::none) return;  // the first one counts
+  m_record.problem = problem;
+  m_record.problem_field = m_offsets.empty() ? 0 : m_offsets.size() - 1;
+  m_record.problem_at = m_at;
+}
+
+void CsvParser::append(char c) {
+  if (m_record.problem == CsvProblem::too_long) return;
+  m_record.storage.push_back(c);
+}
+
+void CsvParser::start_record() {
+  m_record.storage.clear();
+  m_record.fields.clear();
+  m_record.positions.clear();
+  m_offsets.clear();
+  m_record.problem = CsvProblem::none;
+  m_record.problem_field = 0;
+  m_raw_bytes = 0;
+  ++m_record.number;
+  m_state = State::field_start;
+  start_field();
+}
+
+void CsvParser::start_field() {
+  if (m_record.problem == CsvProblem::too_long) return;
+  m_offsets.push_back(m_record.storage.size());
+  m_record.positions.push_back(m_at);
+}
+
+void CsvParser::end_field() {
+  if (m_record.problem == CsvProblem::too_long || m_offsets.empty()) return;
+  const std::string_view field =
+      std::string_view(m_record.storage).substr(m_offsets.back());
+  std::size_t at = 0;
+  const CsvProblem problem = check_text(field, at);
+  if (problem != CsvProblem::none && m_record.problem == CsvProblem::none) {
+    m_record.problem = problem;
+    m_record.problem_field = m_offsets.size() - 1;
+    // The column of the bad byte, counted in characters from the field start
+    // (exact for unquoted fields, which is where such bytes usually are).
+    CsvPosition p = m_record.positions.back();
+    for (std::size_t i = 0; i < at; ++i) {
+      if ((static_cast<unsigned char>(field[i]) & 0xC0) != 0x80) ++p.column;
+    }
+    m_record.problem_at = p;
+  }
+}
+
+bool CsvParser::end_record() {
+  end_field();
+  m_offsets.push_back(m_record.storage.size());
+  const std::string_view all = m_record.storage;
+  for (std::size_t i = 0; i + 1 < m_offsets.size(); ++i) {
+    m_record.fields.push_back(all.substr(m_offsets[i], m_offsets[i + 1] - m_offsets[i]));
+  }
+  m_offsets.pop_back();
+  m_state = State::record_start;
+  m_ready = true;
+  return true;
+}
+
+// One byte of the state machine. Positions move after the byte is handled.
+bool CsvParser::step(char c) {
+  bool done = false;
+  if (m_cr_pending) {
+    m_cr_pending = false;
+    if (c != '\n') {
+      // A lone CR is data, outside quotes as inside.
+      if (m_state == State::record_start) start_record();
+      if (m_state == State::field_start) m_state = State::unquoted;
+      append('\r');
+    }
+  }
+  if (m_state == State::record_start) {
+    if (c == '\n') {
+      ++m_blank_lines;
+      ++m_at.line;
+      m_at.column = 1;
+      return false;
+    }
+    if (c == '\r') {
+      m_cr_pending = true;
+      ++m_at.column;
+      return false;
+    }
+    start_record();
+  }
+  if (++m_raw_bytes > m_max_record_bytes && m_record.problem != CsvProblem::too_long) {
+    end_field();
+    flag(CsvProblem::too_long);
+    m_record.problem = CsvProblem::too_long;
+  }
+
+  switch (m_state) {
+    case State::record_start:
+    case State::field_start:
+      if (c == '"') {
+        m_state = State::quoted;
+        break;
+      }
+      m_state = State::unquoted;
+      [[fallthrough]];
+    case State::unquoted:
+      if (c == ',') {
+        end_field();
+        ++m_at.column;
+        start_field();
+        m_state = State::field_start;
+        return false;
+      }
+      if (c == '\n') {
+        done = end_record();
+        break;
+      }
+      if (c == '\r') {
+        m_cr_pending = true;
+        break;
+      }
+      append(c);  // a quote inside an unquoted field is data, as in Python's csv
+      break;
+    case State::quoted:
+      if (c == '"') {
+        m_state = State::quote_in_quoted;
+        break;
+      }
+      append(c);
+      break;
+    case State::quote_in_quoted:
+      if (c == '"') {  // a doubled quote
+        append('"');
+        m_state = State::quoted;
+        break;
+      }
+      if (c == ',') {
+        end_field();
+        ++m_at.column;
+        start_field();
+        m_state = State::field_start;
+        return false;
+      }
+      if (c == '\n') {
+        done = end_record();
+        break;
+      }
+      if (c == '\r') {
+        m_cr_pending = true;
+        m_state = State::unquoted;  // CRLF ends the record next
+        break;
+      }
+      flag(CsvProblem::text_after_quote);
+      append(c);
+      m_state = State::unquoted;
+      break;
+  }
+  if (c == '\n') {
+    ++m_at.line;
+    m_at.column = 1;
+  } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+    ++m_at.column;
+  }
+  return done;
+}
+
+std::size_t CsvParser::consume(std::string_view bytes) {
+  std::size_t i = 0;
+  // A byte-order mark is skipped at the very start only, even across feeds.
+  while (!m_started && i < bytes.size()) {
+    if (static_cast<unsigned char>(bytes[i]) == k_bom[m_bom_seen]) {
+      ++i;
+      if (++m_bom_seen == 3) m_started = true;
+      continue;
+    }
+    m_started = true;
+    // A partial mark was data after all.
+    for (std::size_t k = 0; k < m_bom_seen; ++k) step(static_cast<char>(k_bom[k]));
+  }
+  while (i < bytes.size()) {
+    // Fast path: a run of ordinary bytes inside an unquoted field is copied
+    // in one go; only separators, line ends and quotes go through step().
+    if (m_state == State::unquoted && !m_cr_pending && m_record.problem != CsvProblem::too_long) {
+      std::size_t j = i;
+      std::uint64_t characters = 0;
+      while (j < bytes.size()) {
+        const char c = bytes[j];
+        if (c == ',' || c == '\n' || c == '\r') break;
+        characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        ++j;
+      }
+      if (m_raw_bytes + (j - i) <= m_max_record_bytes) {
+        m_record.storage.append(bytes.data() + i, j - i);
+        m_raw_bytes += j - i;
+        m_at.column += characters;
+        i = j;
+        if (i == bytes.size()) break;
+      }
+    }
+    if (step(bytes[i++])) return i;
+  }
+  return i;
+}
+
+void append_csv_field(std::string& out, std::string_view field) {
+  bool plain = true;
+  for (const char c : field) {
+    if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) {
+    out.append(field);
+    return;
+  }
+  out += '"';
+  for (const char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+bool looks_like_formula(std::string_view cell) {
+  if (cell.empty()) return false;
+  switch (cell.front()) {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r': return true;
+    default: return false;
+  }
+}
+
+}  // namespace advise
