@@ -1,5 +1,7 @@
 #include "advise/csv.hpp"
 
+#include <algorithm>
+
 namespace advise {
 namespace {
 
@@ -135,6 +137,7 @@ bool CsvParser::step(char c) {
     end_field();
     flag(CsvProblem::too_long);
     m_record.problem = CsvProblem::too_long;
+    m_record.problem_at = m_record.positions.front();
   }
 
   switch (m_state) {
@@ -223,22 +226,23 @@ std::size_t CsvParser::consume(std::string_view bytes) {
   while (i < bytes.size()) {
     // Fast path: a run of ordinary bytes inside an unquoted field is copied
     // in one go; only separators, line ends and quotes go through step().
-    if (m_state == State::unquoted && !m_cr_pending && m_record.problem != CsvProblem::too_long) {
+    if (m_state == State::unquoted && !m_cr_pending && m_record.problem != CsvProblem::too_long &&
+        m_raw_bytes < m_max_record_bytes) {
+      // Never past the record limit: step() flags the byte that crosses it.
+      const std::size_t end = i + std::min(bytes.size() - i, m_max_record_bytes - m_raw_bytes);
       std::size_t j = i;
       std::uint64_t characters = 0;
-      while (j < bytes.size()) {
+      while (j < end) {
         const char c = bytes[j];
         if (c == ',' || c == '\n' || c == '\r') break;
         characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
         ++j;
       }
-      if (m_raw_bytes + (j - i) <= m_max_record_bytes) {
-        m_record.storage.append(bytes.data() + i, j - i);
-        m_raw_bytes += j - i;
-        m_at.column += characters;
-        i = j;
-        if (i == bytes.size()) break;
-      }
+      m_record.storage.append(bytes.data() + i, j - i);
+      m_raw_bytes += j - i;
+      m_at.column += characters;
+      i = j;
+      if (i == bytes.size()) break;
     }
     if (step(bytes[i++])) return i;
   }

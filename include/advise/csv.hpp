@@ -34,7 +34,8 @@ struct CsvRecord {
   std::uint64_t number = 0;              // 1 for the first record (the header, if any)
   CsvProblem problem = CsvProblem::none;
   std::size_t problem_field = 0;         // the field the problem is in
-  CsvPosition problem_at;                // where it is
+  CsvPosition problem_at;                // where it is: the bad byte; the field that
+                                         // opened an unclosed quote; a long record's start
   std::string storage;
 };
 
@@ -100,8 +101,11 @@ void CsvParser::feed(std::string_view bytes, OnRecord&& on_record) {
 
 template <typename OnRecord>
 void CsvParser::finish(OnRecord&& on_record) {
-  if (m_state == State::quoted || m_state == State::quote_in_quoted) {
-    if (m_state == State::quoted) flag(CsvProblem::unclosed_quote);
+  if (m_state == State::quoted) {
+    flag(CsvProblem::unclosed_quote);
+    if (m_record.problem == CsvProblem::unclosed_quote && !m_record.positions.empty()) {
+      m_record.problem_at = m_record.positions.back();
+    }
   }
   if (m_cr_pending) {  // a lone CR at the very end is data
     m_cr_pending = false;

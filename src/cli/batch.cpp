@@ -174,8 +174,7 @@ CLI::App* setup_batch(CLI::App& app, BatchOptions& o) {
                   "Examples:\n"
                   "  advise batch athletes.csv -o advice.csv\n"
                   "  advise batch --format jsonl --today 2026-04-01 - < athletes.csv\n"
-                  "  parallel --pipe --header : --keep-order "
-                  "'advise batch {= $_ = seq() > 1 ? \"--no-header\" : \"\" =} -' < athletes.csv\n\n"
+                  "  parallel --pipe --header : --keep-order 'advise batch --chunk {#} -' < athletes.csv\n\n"
                   "Exit status:\n  0  every row advised\n  1  some rows rejected\n"
                   "  2  a usage error, or a fatal one (a missing column, an unreadable file)\n"));
   cmd->add_option("FILE", o.input, "The athlete list; - or nothing for standard input")
@@ -196,8 +195,19 @@ CLI::App* setup_batch(CLI::App& app, BatchOptions& o) {
   add_experience(*cmd, o.experience);
   add_tz(*cmd, o.tz);
   add_today(*cmd, o.today);
-  cmd->add_flag("--no-header", o.no_header,
-                "Write no header line (for all but the first chunk of a split run)");
+  cmd->add_flag("--no-header", o.no_header, "Write no header line");
+  cmd->add_option("--chunk", o.chunk,
+                  "This is chunk N of a split run (GNU parallel's {#}): only chunk 1 writes the "
+                  "header, and messages name the chunk")
+      ->type_name("N")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            const bool digits = !value.empty() && value.size() <= 9 &&
+                                value.find_first_not_of("0123456789") == std::string::npos;
+            if (digits && value != "0" && value[0] != '0') return {};
+            return quote_value(value) + " is not a chunk number; expected 1, 2, 3, ...";
+          },
+          ""));
   cmd->add_option("--columns", o.columns,
                   "The input has no header row; these are its column names, comma-separated "
                   "(for a split that lost the header, as in Hadoop streaming)")
@@ -212,8 +222,18 @@ CLI::App* setup_batch(CLI::App& app, BatchOptions& o) {
 int run_batch(const BatchOptions& o) {
   remove_temporaries_on_signals();
   const bool from_stdin = o.input.empty() || o.input == "-";
-  const std::string input_name = from_stdin ? "<stdin>" : o.input;
+  std::string input_name = from_stdin ? "<stdin>" : o.input;
+  if (o.chunk > 0) input_name += fmt::format(" (chunk {})", o.chunk);
+  const bool header_out = !o.no_header && o.chunk <= 1;
   std::FILE* in = from_stdin ? stdin : std::fopen(o.input.c_str(), "rb");
+  if (in != nullptr && !from_stdin) {
+    struct stat info {};
+    if (::fstat(::fileno(in), &info) == 0 && S_ISDIR(info.st_mode)) {
+      std::fclose(in);
+      print_error(fmt::format("cannot read {}: it is a directory", o.input));
+      return k_exit_usage;
+    }
+  }
   if (in == nullptr) {
     print_error(fmt::format("cannot read {}: {}", o.input, std::strerror(errno)));
     return k_exit_usage;
@@ -259,7 +279,7 @@ int run_batch(const BatchOptions& o) {
     if (columns->race_time != BatchColumns::npos && defaults.zone == nullptr) {
       if (const auto local = local_zone()) defaults.local_zone = *local;
     }
-    if (!o.no_header && !jsonl) append_batch_header(out.buffer(), *columns);
+    if (header_out && !jsonl) append_batch_header(out.buffer(), *columns);
   };
   if (!o.columns.empty()) {
     const auto names = split_names(o.columns);

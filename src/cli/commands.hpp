@@ -60,6 +60,7 @@ struct BatchOptions {
   std::string tz;
   std::string today;
   std::string columns;
+  unsigned chunk = 0;  // 0: not a split run
   bool no_header = false;
   bool allow_formulas = false;
   bool quiet = false;

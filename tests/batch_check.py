@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""End-to-end checks of `advise batch` as a coach and a script meet it: each
+broken-row kind, read = advised + rejected, round trips through Python's csv
+module, atomic -o, output failures, and a split run with GNU parallel.
+
+usage: batch_check.py ADVISE WORKDIR
+"""
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+ADVISE, WORK = sys.argv[1], sys.argv[2]
+os.makedirs(WORK, exist_ok=True)
+ENV = dict(os.environ, TZ="UTC", LC_ALL="C.UTF-8")
+TODAY = ["--today", "2026-04-01"]
+HEADER = b"athlete,race_date,phase,last_massage\n"
+failures = []
+csv.field_size_limit(1 << 30)
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+
+
+def write(name, data):
+    path = os.path.join(WORK, name)
+    with open(path, "wb") as f:
+        f.write(data)
+    return path
+
+
+def run(args, stdin=None, env=ENV):
+    return subprocess.run([ADVISE, "batch"] + args, input=stdin, capture_output=True, env=env,
+                          timeout=120)
+
+
+def summary(stderr):
+    m = re.search(rb"advise: summary: read=(\d+) advised=(\d+) rejected=(\d+) blank=(\d+)\n$", stderr)
+    return tuple(int(x) for x in m.groups()) if m else None
+
+
+def rows(stdout):
+    return list(csv.reader(io.StringIO(stdout.decode("utf-8"), newline="")))
+
+
+def expect(name, data, status, messages, advised, extra=()):
+    """One input: its exit status, the exact error lines, the summary."""
+    path = write(name, data)
+    r = run([path] + TODAY + list(extra))
+    check(r.returncode == status, f"{name}: exit {r.returncode}, expected {status}: {r.stderr!r}")
+    lines = r.stderr.decode("utf-8", "replace").splitlines()
+    errors = [l for l in lines if not l.startswith("advise: summary:")]
+    want = [m.replace("FILE", path) for m in messages]
+    check(errors == want, f"{name}: stderr\n  {errors[:5]}\nexpected\n  {want}")
+    s = summary(r.stderr)
+    if status != 2:
+        check(s is not None and s[0] == s[1] + s[2], f"{name}: read != advised + rejected: {s}")
+        check(s is not None and s[1] == advised, f"{name}: advised {s}, expected {advised}")
+        out = rows(r.stdout)
+        check(len(out) == 1 + advised, f"{name}: {len(out) - 1} rows out, {advised} advised")
+    else:
+        check(r.stdout == b"", f"{name}: a fatal error still wrote output")
+    return r
+
+
+# Each broken-row kind: reported with file, line, column, record and field, and skipped.
+expect("field-count.csv", HEADER + b"Anna,2026-04-12,peak\nBen,2026-04-12,peak,2026-03-01,x\nCleo,2026-04-12,peak,2026-03-01\n",
+       1, ["FILE:2:1: record 1: has 3 fields, the header has 4",
+           "FILE:3:1: record 2: has 5 fields, the header has 4"], 1)
+expect("bad-date.csv", HEADER + b"Anna,2026-02-30,peak,2026-03-01\n", 1,
+       ["FILE:2:6: record 1: field 'race_date': '2026-02-30' is not a valid date: February 2026 has 28 days"], 0)
+expect("unclosed.csv", HEADER + b"Anna,2026-04-12,peak,2026-03-01\n\"Ben,2026-04-12,peak,2026-03-01\n", 1,
+       ["FILE:3:1: record 2: a quoted field is not closed before the end of the input"], 1)
+expect("empty-lines.csv", HEADER + b"\nAnna,2026-04-12,peak,2026-03-01\n\r\n\nBen,2026-04-12,,\n\n", 0, [], 2)
+expect("utf8.csv", HEADER + b"Ann\xe9,2026-04-12,peak,2026-03-01\n", 1,
+       ["FILE:2:4: record 1: field 'athlete': is not valid UTF-8"], 0)
+expect("nul.csv", HEADER + b"An\x00na,2026-04-12,peak,2026-03-01\nBen,2026-04-12,peak,2026-03-01\n", 1,
+       ["FILE:2:3: record 1: field 'athlete': holds a NUL byte"], 1)
+long_ok = b"x" * 900_000
+r = expect("long-field.csv", b"athlete,race_date,note\n" + b"Anna,2026-04-12," + long_ok + b"\nBen,2026-04-12," + b"y" * 3_000_000 + b"\nCleo,2026-04-12,z\n",
+           1, ["FILE:3:1: record 2: is longer than 1 MiB; records that long are refused"], 2)
+check(rows(r.stdout)[1][2] == long_ok.decode(), "long-field: a 900 kB field did not come through intact")
+expect("long-line.csv", b"athlete,race_date\n" + b"a," * 2_000_000 + b"\nBen,2026-04-12\n", 1,
+       ["FILE:2:1: record 1: is longer than 1 MiB; records that long are refused"], 1)
+expect("header-only.csv", HEADER, 0, [], 0)
+expect("header-only-bom-crlf.csv", b"\xef\xbb\xbf" + HEADER.replace(b"\n", b"\r\n"), 0, [], 0)
+expect("empty.csv", b"", 2, ["advise: error: FILE: the input is empty: no header row"], 0)
+expect("missing-column.csv", b"athlete,phase\nAnna,peak\n", 2,
+       ["advise: error: FILE:1: the header has no 'race_date' column; an athlete list needs athlete and race_date"], 0)
+expect("text-after-quote.csv", HEADER + b"\"Anna\"x,2026-04-12,peak,2026-03-01\n", 1,
+       ["FILE:2:7: record 1: field 'athlete': has text after the closing quote of a field"], 0)
+expect("escape.csv", HEADER + b"\x1b[31mAnna,2026-13-01,peak,\n", 1,
+       ["FILE:2:11: record 1: field 'race_date': '2026-13-01' is not a valid date: the month must be 01 to 12, not 13"], 0)
+expect("escape-name.csv", b"athlete,race_date,phase\n\x1b[2J,2026-04-12,peek\n", 1,
+       ["FILE:2:17: record 1: field 'phase': 'peek' is not a training phase; expected one of peak|build|base|maintenance|off-season|taper|recovery"], 0)
+
+# A missing file is one message, exit 2.
+r = run([os.path.join(WORK, "no-such.csv")])
+check(r.returncode == 2 and r.stderr == f"advise: error: cannot read {WORK}/no-such.csv: No such file or directory\n".encode(),
+      f"missing file: {r.returncode} {r.stderr!r}")
+
+# The invariant on a list with every kind of damage mixed in.
+gen = subprocess.run([sys.executable, "-c", """
+import random, sys
+rng = random.Random(7)
+out = [b"athlete,race_date,phase,last_massage,club\\n"]
+bad = [b"x,2026-02-30,peak,,c\\n", b"x,2026-04-12\\n", b"\\xff,2026-04-12,peak,,c\\n", b"\\n",
+       b"x,2026-04-12,peek,,c\\n", b"x,2026-04-12,peak,2027-01-01,c\\n", b"\\"a\\"b,2026-04-12,,,\\n",
+       b"x,2026-04-12,,,\\"multi\\nline, \\"\\"quoted\\"\\"\\"\\r\\n", b"a\\x00b,2026-04-12,,,\\n"]
+for i in range(20000):
+    if rng.random() < 0.1:
+        out.append(rng.choice(bad))
+    else:
+        out.append(("r%d,2026-%02d-%02d,%s,2026-03-%02d,club %d\\n" % (i, rng.randint(4, 12), rng.randint(1, 28),
+                    rng.choice(["peak", "build", "base", "", "taper"]), rng.randint(1, 28), i)).encode())
+sys.stdout.buffer.write(b"".join(out))
+"""], capture_output=True, check=True).stdout
+mixed = write("mixed.csv", gen)
+r = run([mixed] + TODAY + ["-q"])
+reported = len([l for l in r.stderr.splitlines() if b": record " in l])
+out_rows = len(rows(r.stdout)) - 1
+r2 = run([mixed] + TODAY)
+s = summary(r2.stderr)
+check(s is not None and s[0] == s[1] + s[2] and s[1] == out_rows and s[2] == reported,
+      f"mixed: summary {s}, {out_rows} rows out, {reported} reported")
+check(r.returncode == 1, "mixed: exit status")
+
+# --errors FILE: the rejected rows as CSV; stderr keeps only the summary.
+errs = os.path.join(WORK, "errors.csv")
+r = run([mixed, "--errors", errs] + TODAY)
+er = list(csv.reader(open(errs, encoding="utf-8", newline="")))
+check(er[0] == ["file", "line", "column", "record", "field", "value", "message"], "errors file header")
+check(len(er) - 1 == s[2], f"errors file: {len(er) - 1} rows, {s[2]} rejected")
+check(r.stderr.startswith(b"advise: summary:"), "--errors: stderr holds more than the summary")
+
+# Passed-through columns round-trip through Python's csv unchanged.
+tricky = [["athlete", "race_date", "club", "note"],
+          ["Müller, Åsa", "2026-04-12", 'Striders "Berlin"', "two\nlines\r\nand, commas"],
+          ["Zoë", "2026-05-03", "", "   spaces   "],
+          ["李雷", "2026-06-01", "naïve café", "'quoted'"]]
+buf = io.StringIO(newline="")
+csv.writer(buf, lineterminator="\r\n").writerows(tricky)
+r = run([write("tricky.csv", buf.getvalue().encode())] + TODAY)
+back = rows(r.stdout)
+check([row[:4] for row in back] == tricky, f"round trip: {[row[:4] for row in back]}")
+
+# Formula cells are neutralised by default, kept with --allow-formulas.
+formulas = write("formulas.csv", b"athlete,race_date,club\n=HYPERLINK(\"x\"),2026-04-12,+1\n@SUM(A1),2026-04-12,-2\n")
+cells = [row[0] + "|" + row[2] for row in rows(run([formulas] + TODAY).stdout)[1:]]
+check(cells == ["'=HYPERLINK(\"x\")|'+1", "'@SUM(A1)|'-2"], f"neutralised: {cells}")
+cells = [row[0] for row in rows(run([formulas, "--allow-formulas"] + TODAY).stdout)[1:]]
+check(cells == ['=HYPERLINK("x")', "@SUM(A1)"], f"--allow-formulas: {cells}")
+
+# JSONL: one object per athlete, null where there is no advice.
+r = run([write("tune-up.csv", b"athlete,race_date,priority\nBen,2026-04-12,C\n"), "--format", "jsonl"] + TODAY)
+obj = json.loads(r.stdout)
+check(obj["athlete"] == "Ben" and obj["pre_race_session"] is None and obj["blackout_start"] == "2026-04-10T00:00",
+      f"jsonl: {obj}")
+
+# -o is atomic: a fatal error leaves an existing file as it was and no stray files.
+target = os.path.join(WORK, "advice.csv")
+write("advice.csv", b"old contents\n")
+run([write("fatal.csv", b"athlete,phase\nA,peak\n"), "-o", target] + TODAY)
+check(open(target, "rb").read() == b"old contents\n", "-o: a failed run touched the file")
+check(not [f for f in os.listdir(WORK) if f.startswith("advice.csv.")], "-o: a temporary file was left")
+r = run([mixed, "-o", target, "-q"] + TODAY)
+check(open(target, "rb").read() == run([mixed, "-q"] + TODAY).stdout, "-o: different from stdout")
+
+# Output failures: a full disk is an error and exit 2; a closed pipe ends quietly.
+with open("/dev/full", "wb") as full:
+    clean = write("clean.csv", HEADER + b"Anna,2026-04-12,peak,2026-03-01\n" * 30000)
+    r = subprocess.run([ADVISE, "batch", clean, "-q"] + TODAY, stdout=full, stderr=subprocess.PIPE, env=ENV)
+check(r.returncode == 2 and r.stderr == b"advise: error: cannot write the output: No space left on device\n",
+      f"/dev/full: {r.returncode} {r.stderr[:300]!r}")
+p = subprocess.run(f"'{ADVISE}' batch '{mixed}' --today 2026-04-01 -q 2>{WORK}/pipe.err | head -1 >/dev/null",
+                   shell=True, env=ENV)
+check(open(f"{WORK}/pipe.err", "rb").read().count(b"advise: error") == 0, "closed pipe: an error message")
+
+# GNU parallel, 2 jobs: the same bytes as one run.
+if shutil.which("parallel") is None:
+    failures.append("GNU parallel is not installed (Debian package: parallel)")
+else:
+    big = write("big.csv", b"athlete,race_date,phase,last_massage,club\n" + b"".join(
+        b"r%d,2026-%02d-%02d,build,2026-03-%02d,c\n" % (i, 4 + i % 9, 1 + i % 28, 1 + i % 28) for i in range(50000)))
+    single = run([big, "-q"] + TODAY).stdout
+    split = subprocess.run(
+        f"parallel --pipe --header : --keep-order -j2 --block 200k "
+        f"'{ADVISE} batch -q --today 2026-04-01 --chunk {{#}} -' < '{big}'",
+        shell=True, capture_output=True, env=ENV).stdout
+    check(split == single, f"parallel: {len(split)} bytes, single run {len(single)}")
+    # Summaries add up across chunks.
+    sums = subprocess.run(
+        f"parallel --pipe --header : --keep-order -j2 --block 200k "
+        f"'{ADVISE} batch --today 2026-04-01 --chunk {{#}} - >/dev/null' < '{mixed}' 2>&1 | "
+        "awk -F'[ =]' '/^advise: summary:/ {r+=$4; a+=$6; j+=$8} END {print r, a, j}'",
+        shell=True, capture_output=True, env=ENV).stdout.split()
+    check([int(x) for x in sums] == list(s[:3]), f"parallel summaries {sums}, single {s[:3]}")
+
+for f in failures:
+    print("FAIL:", f)
+print(f"{len(failures)} failed")
+sys.exit(1 if failures else 0)

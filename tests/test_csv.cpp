@@ -1,0 +1,122 @@
+#include "advise/csv.hpp"
+
+#include <doctest/doctest.h>
+#include <string>
+#include <vector>
+
+using namespace advise;
+using namespace std::string_literals;
+
+namespace {
+
+struct Parsed {
+  std::vector<std::vector<std::string>> records;
+  std::vector<CsvProblem> problems;
+  std::vector<CsvPosition> problem_at;
+  std::vector<std::uint64_t> first_line;
+  std::uint64_t blank = 0;
+};
+
+// Parses `text` fed in pieces of `piece` bytes (0: all at once).
+Parsed parse(std::string_view text, std::size_t piece = 0, std::size_t limit = 1 << 20) {
+  CsvParser parser(limit);
+  Parsed out;
+  auto on = [&](const CsvRecord& r) {
+    out.records.emplace_back(r.fields.begin(), r.fields.end());
+    out.problems.push_back(r.problem);
+    out.problem_at.push_back(r.problem_at);
+    out.first_line.push_back(r.positions.empty() ? 0 : r.positions.front().line);
+  };
+  if (piece == 0) {
+    parser.feed(text, on);
+  } else {
+    for (std::size_t i = 0; i < text.size(); i += piece) parser.feed(text.substr(i, piece), on);
+  }
+  parser.finish(on);
+  out.blank = parser.blank_lines();
+  return out;
+}
+
+using Rows = std::vector<std::vector<std::string>>;
+
+}  // namespace
+
+TEST_CASE("advise::CsvParser") {
+  SUBCASE("plain, quoted, doubled quotes, commas and line breaks in quotes") {
+    const auto p = parse("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n");
+    CHECK(p.records == Rows{{"a", "b", "c"}, {"x, y", "say \"hi\"", "two\nlines"}});
+    CHECK(p.problems == std::vector<CsvProblem>{CsvProblem::none, CsvProblem::none});
+  }
+  SUBCASE("CRLF and LF, a last line without a line end, empty fields") {
+    CHECK(parse("a,b\r\n1,\r\n,2").records == Rows{{"a", "b"}, {"1", ""}, {"", "2"}});
+  }
+  SUBCASE("a byte-order mark at the start is skipped, even split across feeds") {
+    const std::string text = "\xEF\xBB\xBF" "athlete\nAnna\n";
+    CHECK(parse(text).records == Rows{{"athlete"}, {"Anna"}});
+    CHECK(parse(text, 1).records == Rows{{"athlete"}, {"Anna"}});
+    // Not at the start: data.
+    CHECK(parse("a\n\xEF\xBB\xBF" "b\n").records == Rows{{"a"}, {"\xEF\xBB\xBF" "b"}});
+  }
+  SUBCASE("blank lines are counted, not records") {
+    const auto p = parse("a\n\n1\r\n\r\n2\n");
+    CHECK(p.records == Rows{{"a"}, {"1"}, {"2"}});
+    CHECK(p.blank == 2);
+    CHECK(p.first_line == std::vector<std::uint64_t>{1, 3, 5});
+  }
+  SUBCASE("a quote inside an unquoted field is data; text after a closing quote is not") {
+    CHECK(parse("=HYPERLINK(\"x\")\n").records == Rows{{"=HYPERLINK(\"x\")"}});
+    const auto p = parse("a,\"b\"c\n");
+    CHECK(p.problems[0] == CsvProblem::text_after_quote);
+  }
+  SUBCASE("an unclosed quote at the end of the input") {
+    const auto p = parse("a,b\n1,\"never closed\nstill\n");
+    REQUIRE(p.records.size() == 2);
+    CHECK(p.problems[1] == CsvProblem::unclosed_quote);
+  }
+  SUBCASE("invalid UTF-8 and NUL bytes, with where they are") {
+    const auto p = parse("name,x\nAnn\xff" "a,1\nBo\0b,2\n"s);
+    CHECK(p.problems[1] == CsvProblem::invalid_utf8);
+    CHECK(p.problem_at[1].line == 2);
+    CHECK(p.problem_at[1].column == 4);
+    CHECK(p.problems[2] == CsvProblem::nul_byte);
+    CHECK(p.problem_at[2].column == 3);
+    // Overlong encodings and surrogates are not UTF-8 either.
+    CHECK(parse("\xC0\xAF\n").problems[0] == CsvProblem::invalid_utf8);
+    CHECK(parse("\xED\xA0\x80\n").problems[0] == CsvProblem::invalid_utf8);
+    CHECK(parse("Ødegaard, Zoë\n").problems[0] == CsvProblem::none);
+  }
+  SUBCASE("a record over the limit is refused, and the next one is read") {
+    const std::string big(5000, 'x');
+    const auto p = parse("a,b\n" + big + ",1\nok,2\n", 0, 1000);
+    REQUIRE(p.records.size() == 3);
+    CHECK(p.problems[1] == CsvProblem::too_long);
+    CHECK(p.records[2] == std::vector<std::string>{"ok", "2"});
+  }
+  SUBCASE("columns count characters, not bytes") {
+    const auto p = parse("Zoë,\xff\n");
+    CHECK(p.problem_at[0].column == 5);
+  }
+  SUBCASE("feeding in any pieces gives the same records") {
+    const std::string text =
+        "\xEF\xBB\xBF" "athlete,race_date\r\n\"Müller, Åsa\",2026-04-12\r\n\r\n\"a\"\"b\nc\",x\nlast,";
+    const auto whole = parse(text);
+    for (std::size_t piece = 1; piece <= 7; ++piece) {
+      CAPTURE(piece);
+      const auto p = parse(text, piece);
+      CHECK(p.records == whole.records);
+      CHECK(p.blank == whole.blank);
+      CHECK(p.first_line == whole.first_line);
+    }
+  }
+}
+
+TEST_CASE("advise::append_csv_field and looks_like_formula") {
+  std::string out;
+  append_csv_field(out, "plain");
+  append_csv_field(out, "a,b");
+  append_csv_field(out, "say \"hi\"");
+  append_csv_field(out, "two\nlines");
+  CHECK(out == "plain\"a,b\"\"say \"\"hi\"\"\"\"two\nlines\"");
+  for (const auto* cell : {"=1+2", "+1", "-1", "@SUM(A1)", "\tx", "\rx"}) CHECK(looks_like_formula(cell));
+  for (const auto* cell : {"", "Anna", "2026-04-12", " =1", "'=1"}) CHECK_FALSE(looks_like_formula(cell));
+}
