@@ -18,11 +18,20 @@ Finding assess(Day day, Intensity intensity, const RaceDays& d, const Newcomer& 
   auto found = [&](Level level, Reason reason, RuleList rules) {
     return Finding{level, reason, d.race, std::move(rules)};
   };
+  auto found_at = [&](Level level, Reason reason, RuleList rules, Instant at) {
+    return Finding{level, reason, d.race, std::move(rules), at, d.zone};
+  };
+  const LocalTime day_start{day};
+  const LocalTime day_end{day + date::days{1}};
 
   if (day >= d.blackout_first && day < d.race) {
     if (light) {
       return found(Level::caution, Reason::light_in_blackout,
                    {pre_race_light_in_blackout, pre_race_no_deep_48h});
+    }
+    if (day == d.blackout_first && d.blackout_start > day_start) {
+      return found_at(Level::caution, Reason::before_blackout_only, {pre_race_no_deep_48h},
+                      d.blackout_instant);
     }
     if (d.timed) return found(Level::avoid, Reason::blackout, {pre_race_no_deep_48h});
     return found(Level::avoid, Reason::blackout, {pre_race_no_deep_48h, pre_race_date_only_start});
@@ -49,17 +58,26 @@ Finding assess(Day day, Intensity intensity, const RaceDays& d, const Newcomer& 
                  {post_race_no_deep_24h, post_race_moderate_from_24h});
   }
   if (day < d.deep_from) {
+    if (light) return found(Level::ok, Reason::day_after_moderate, {post_race_moderate_from_24h});
+    const LocalTime floor = deep ? d.deep_at : d.moderate_at;
+    const Instant floor_instant = deep ? d.deep_instant : d.moderate_instant;
+    if (day_end <= floor) {  // the whole day is inside the 24 hours
+      return found(Level::avoid, Reason::race_day_too_soon,
+                   {deep ? post_race_no_deep_24h : post_race_moderate_from_24h});
+    }
     if (!deep) {
-      if (day >= d.moderate_from) {
-        return found(Level::ok, Reason::day_after_moderate, {post_race_moderate_from_24h});
+      if (day_start < floor) {
+        return found_at(Level::caution, Reason::moderate_from_time, {post_race_moderate_from_24h},
+                        floor_instant);
       }
-      return found(Level::avoid, Reason::race_day_too_soon, {post_race_moderate_from_24h});
+      return found(Level::ok, Reason::day_after_moderate, {post_race_moderate_from_24h});
     }
-    if (day >= d.deep_floor) {
-      return found(Level::caution, Reason::day_after_deep_early,
-                   {post_race_no_deep_24h, post_race_deep_days_2_3});
+    if (day_start < floor) {
+      return found_at(Level::caution, Reason::day_after_deep_early,
+                      {post_race_no_deep_24h, post_race_deep_days_2_3}, floor_instant);
     }
-    return found(Level::avoid, Reason::race_day_too_soon, {post_race_no_deep_24h});
+    return found(Level::caution, Reason::day_after_deep_early,
+                 {post_race_no_deep_24h, post_race_deep_days_2_3});
   }
   if (day <= d.deep_to) {
     if (deep) {

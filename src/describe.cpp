@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "advise/race_spec.hpp"
 #include "advise/render.hpp"
 
 namespace advise {
@@ -41,9 +42,22 @@ std::string describe(const Finding& f, Intensity intensity, Day on) {
       return fmt::format("{} work on {} is fine a day or more after the race on {}", intensity,
                          day, race);
     case Reason::day_after_deep_early:
+      if (f.at) {
+        return fmt::format("deep work on {}, after the race on {}, meets the 24-hour floor only "
+                           "from {}, and the sources prefer days 2 to 3",
+                           day, race, format_clock(*f.at, f.zone));
+      }
       return fmt::format("deep work on {}, the day after the race on {}, meets the 24-hour floor "
                          "but the sources prefer days 2 to 3",
                          day, race);
+    case Reason::before_blackout_only:
+      return fmt::format("{} work on {} only if it ends before {}, when the blackout before the "
+                         "race on {} starts",
+                         intensity, day, format_clock(*f.at, f.zone), race);
+    case Reason::moderate_from_time:
+      return fmt::format("moderate work on {} only from {}, 24 hours after the start of the race "
+                         "on {}",
+                         day, format_clock(*f.at, f.zone), race);
     case Reason::post_race_deep_window:
       return fmt::format("deep work on {} is in days 2 to 3 after the race on {}", day, race);
     case Reason::after_race:

@@ -19,6 +19,15 @@ std::optional<Finding> Context::blocker(Day day, Intensity intensity) const {
   return std::nullopt;
 }
 
+std::optional<Finding> Context::blocker_but(Day day, Intensity intensity, Day own,
+                                            Reason reason) const {
+  for (const auto& r : races) {
+    auto f = assess(day, intensity, r, newcomer);
+    if (f.level != Level::ok && !(f.race == own && f.reason == reason)) return f;
+  }
+  return std::nullopt;
+}
+
 RuleId cadence_rule(Phase phase) {
   switch (phase) {
     case Phase::peak: return cadence_peak;
@@ -153,9 +162,11 @@ Advice deep_until(const Context& ctx, const RaceDays& r) {
 void add_blackout(const Context& ctx, const RaceDays& r, std::vector<Advice>& out) {
   RuleList rules{pre_race_no_deep_48h};
   if (!r.timed) rules.push_back(pre_race_date_only_start);
-  Advice blackout = make_advice(Item::blackout, r.blackout_first, r.race - date::days{1},
-                                std::nullopt, std::nullopt, std::move(rules));
-  blackout.at = r.blackout_start;
+  // A timed race's blackout runs into race day, up to the start.
+  const Day last = r.timed && r.start > LocalTime{r.race} ? r.race : r.race - date::days{1};
+  Advice blackout = make_advice(Item::blackout, r.blackout_first, last, std::nullopt,
+                                std::nullopt, std::move(rules));
+  blackout.at = r.blackout_instant;
   blackout.passed = blackout.to < ctx.today;
   out.push_back(blackout);
   Advice light = blackout;
@@ -192,8 +203,9 @@ void add_post_race(const Context& ctx, const RaceDays& r, std::vector<Advice>& o
   moderate.intensity = Intensity::moderate;
   moderate.length = policy.length_focused;
   // Moved later, never dropped, while a neighbouring race's rules are in the way.
+  // Its own race's "from HH:MM" does not move it: the item says the time.
   for (Day d = r.moderate_from;; d += date::days{1}) {
-    const auto b = ctx.blocker(d, Intensity::moderate);
+    const auto b = ctx.blocker_but(d, Intensity::moderate, r.race, Reason::moderate_from_time);
     if (!b) {
       moderate.from = moderate.to = d;
       break;
@@ -204,7 +216,9 @@ void add_post_race(const Context& ctx, const RaceDays& r, std::vector<Advice>& o
       break;
     }
   }
-  if (r.timed && moderate.from == date::floor<date::days>(r.moderate_at)) moderate.at = r.moderate_at;
+  if (r.timed && moderate.from == date::floor<date::days>(r.moderate_at)) {
+    moderate.at = r.moderate_instant;
+  }
   moderate.passed = moderate.from < ctx.today;
   out.push_back(moderate);
   if (!r.full_plan()) return;  // tune-ups: no post-race deep days
@@ -267,9 +281,11 @@ Plan plan(const Query& query, const Policy& policy) {
 
   for (std::size_t i = 0; i < races.size(); ++i) {
     const auto& r = ctx.races[i];
-    RacePlan rp{races[i], r.blackout_start, status_of(r, query.today), {}};
+    RacePlan rp{races[i], r.start_instant, status_of(r, query.today), {}};
     rp.advice.reserve(8);
     if (rp.status == RaceStatus::ahead) add_pre_race(ctx, r, rp.advice);
+    // Race day with a start after midnight: the blackout still runs today.
+    if (rp.status == RaceStatus::today && r.start > LocalTime{r.race}) add_blackout(ctx, r, rp.advice);
     if (rp.status != RaceStatus::past) add_post_race(ctx, r, rp.advice);
     p.races.push_back(std::move(rp));
   }

@@ -21,6 +21,8 @@ struct Context {
   // The first race whose rules refuse or question `intensity` on `day`.
   std::optional<Finding> blocker(Day day, Intensity intensity) const;
   bool clear(Day day, Intensity intensity) const { return !blocker(day, intensity); }
+  // As blocker(), but the finding of race `own` for `reason` does not count.
+  std::optional<Finding> blocker_but(Day day, Intensity intensity, Day own, Reason reason) const;
 };
 
 RuleId cadence_rule(Phase phase);

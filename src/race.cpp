@@ -6,15 +6,17 @@
 namespace advise {
 namespace {
 
-// `local` moved by `shift` in absolute time through `zone`, or on the clock
-// without one.
-LocalTime shifted(LocalTime local, Minutes shift, const date::time_zone* zone) {
-  if (zone == nullptr) return local + shift;
-  const Instant instant = date::floor<Minutes>(zone->to_sys(local, date::choose::earliest));
-  return date::floor<Minutes>(zone->to_local(instant + shift));
+}  // namespace
+
+Instant to_instant(LocalTime time, const date::time_zone* zone) {
+  if (zone == nullptr) return Instant{time.time_since_epoch()};
+  return zone->to_sys(time, date::choose::earliest);
 }
 
-}  // namespace
+LocalTime to_local(Instant instant, const date::time_zone* zone) {
+  if (zone == nullptr) return LocalTime{instant.time_since_epoch()};
+  return zone->to_local(instant);
+}
 
 std::string_view format_as(Priority priority) {
   switch (priority) {
@@ -29,16 +31,22 @@ RaceDays race_days(const Race& race, bool regular, const Policy& policy,
                    const date::time_zone* zone) {
   RaceDays d{};
   d.race = race.day;
+  d.zone = zone;
   d.priority = race.priority;
   d.timed = race.time.has_value();
-  d.start = race.local_start();
-  d.blackout_start = shifted(d.start, -date::ceil<Minutes>(policy.blackout), zone);
-  d.moderate_at = shifted(d.start, date::ceil<Minutes>(policy.post_moderate_from), zone);
-  const LocalTime deep_at = shifted(d.start, date::ceil<Minutes>(policy.post_no_deep), zone);
+  // Absolute time first, local clock times from it: never the other way.
+  d.start_instant = to_instant(race.local_start(), zone);
+  d.blackout_instant = d.start_instant - policy.blackout;
+  d.moderate_instant = d.start_instant + policy.post_moderate_from;
+  d.deep_instant = d.start_instant + policy.post_no_deep;
+  d.start = to_local(d.start_instant, zone);
+  d.blackout_start = to_local(d.blackout_instant, zone);
+  d.moderate_at = to_local(d.moderate_instant, zone);
+  d.deep_at = to_local(d.deep_instant, zone);
 
   d.blackout_first = date::floor<date::days>(d.blackout_start);
   d.moderate_from = std::max(date::floor<date::days>(d.moderate_at), race.day + date::days{1});
-  d.deep_floor = std::max(date::floor<date::days>(deep_at), race.day + date::days{1});
+  d.deep_floor = std::max(date::floor<date::days>(d.deep_at), race.day + date::days{1});
   if (d.full_plan()) {
     d.deep_until = std::min(race.day - policy.deep_last_day_before, d.blackout_first - date::days{1});
     d.window_opens =

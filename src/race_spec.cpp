@@ -18,7 +18,7 @@ int two_digits(std::string_view text) {
 }
 
 std::string hhmm(LocalTime t) {
-  const auto minutes = (t - date::floor<date::days>(t)).count();
+  const auto minutes = date::floor<Minutes>(t - date::floor<date::days>(t)).count();
   return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60);
 }
 
@@ -84,7 +84,8 @@ tl::expected<Race, std::string> parse_race(std::string_view text) {
 tl::expected<StartCheck, std::string> check_start(const Race& race, const date::time_zone& zone) {
   const LocalTime start = race.local_start();
   const auto info = zone.get_info(start);
-  if (info.result == date::local_info::nonexistent) {
+  // A date-only race whose midnight is skipped starts when its day does.
+  if (info.result == date::local_info::nonexistent && race.time) {
     const auto before = date::floor<Minutes>(zone.to_local(info.first.end - std::chrono::seconds{1}) +
                                              std::chrono::seconds{1});
     const auto after = date::floor<Minutes>(zone.to_local(info.second.begin));
@@ -96,7 +97,7 @@ tl::expected<StartCheck, std::string> check_start(const Race& race, const date::
   // zones that keep changing their clocks every year: past the last change
   // listed, such a zone would be silently off by an hour for half the year.
   // A zone whose last change lies well before that has truly stopped changing.
-  const Instant instant = date::floor<Minutes>(zone.to_sys(start, date::choose::earliest));
+  const Instant instant = zone.to_sys(start, date::choose::earliest);
   const auto period = zone.get_info(instant);
   const int last_change = static_cast<int>(
       date::year_month_day{date::floor<date::days>(period.begin)}.year());
@@ -104,30 +105,30 @@ tl::expected<StartCheck, std::string> check_start(const Race& race, const date::
   const bool open_ended = period.end > date::sys_days{date::year{3000} / 1 / 1};
   if (open_ended && last_change >= k_zone_data_horizon) {
     return tl::make_unexpected(fmt::format(
-        "is past {}, the last clock change this system's time-zone data has for {}; give the "
-        "race without a time and without --tz, or an earlier year",
-        last_change, zone.name()));
+        "is after {}, the last clock change this system's time-zone data has for {}, which "
+        "keeps changing its clocks; give the race without a time and without --tz, or an "
+        "earlier date",
+        format_day(Day{date::floor<date::days>(period.begin).time_since_epoch()}), zone.name()));
   }
   return StartCheck{info.result == date::local_info::ambiguous};
 }
 
-std::string format_clock(LocalTime time, const date::time_zone* zone) {
-  if (zone == nullptr) return hhmm(time);
-  return fmt::format("{} {}", hhmm(time), zone->get_info(to_instant(time, zone)).abbrev);
+std::string format_clock(Instant instant, const date::time_zone* zone) {
+  const LocalTime local = to_local(instant, zone);
+  if (zone == nullptr) return hhmm(local);
+  return fmt::format("{} {}", hhmm(local), zone->get_info(instant).abbrev);
 }
 
-std::string format_iso(LocalTime time, const date::time_zone* zone) {
-  const std::string local = fmt::format("{}T{}", format_day(date::floor<date::days>(time)), hhmm(time));
-  if (zone == nullptr) return local;
-  const auto offset = date::floor<Minutes>(zone->get_info(to_instant(time, zone)).offset).count();
-  const auto magnitude = offset < 0 ? -offset : offset;
-  return fmt::format("{}{}{:02}:{:02}", local, offset < 0 ? '-' : '+', magnitude / 60,
-                     magnitude % 60);
-}
-
-Instant to_instant(LocalTime time, const date::time_zone* zone) {
-  if (zone == nullptr) return Instant{time.time_since_epoch()};
-  return date::floor<Minutes>(zone->to_sys(time, date::choose::earliest));
+std::string format_iso(Instant instant, const date::time_zone* zone) {
+  const LocalTime local = to_local(instant, zone);
+  std::string out = fmt::format("{}T{}", format_day(date::floor<date::days>(local)), hhmm(local));
+  if (const auto s = (local - date::floor<Minutes>(local)).count(); s != 0) out += fmt::format(":{:02}", s);
+  if (zone == nullptr) return out;
+  const auto offset = zone->get_info(instant).offset.count();
+  const auto m = offset < 0 ? -offset : offset;
+  out += fmt::format("{}{:02}:{:02}", offset < 0 ? '-' : '+', m / 3600, m / 60 % 60);
+  if (m % 60 != 0) out += fmt::format(":{:02}", m % 60);
+  return out;
 }
 
 }  // namespace advise

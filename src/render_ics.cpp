@@ -73,6 +73,15 @@ std::string runner_key(std::string_view runner) {
   return fmt::format("{:016x}", h);
 }
 
+// The race in a UID: its date, and its start time and priority when given,
+// so that two races on one day never share an event id.
+std::string race_key(const Race& race) {
+  std::string out = format_day(race.day);
+  if (race.time) out += fmt::format("T{:02}{:02}", race.time->count() / 60, race.time->count() % 60);
+  if (race.priority != Priority::a) out += fmt::format("-{}", race.priority);
+  return out;
+}
+
 struct Event {
   std::string uid;
   std::string summary;
@@ -157,7 +166,7 @@ void race_events(std::vector<Event>& events, const RacePlan& rp, const Plan& p,
     const auto kind = uid_kind(a.item);
     if (kind.empty() || a.cancelled || a.passed) continue;
     Event e;
-    e.uid = fmt::format("{}-{}-{}@advise", kind, format_day(rp.race.day), key);
+    e.uid = fmt::format("{}-{}-{}@advise", kind, race_key(rp.race), key);
     e.first = a.from;
     e.last = a.to;
     const auto race = fmt::format("the race on {}", weekday_day(rp.race.day));
@@ -175,8 +184,8 @@ void race_events(std::vector<Event>& events, const RacePlan& rp, const Plan& p,
                                                  : a.rules));
       if (p.zone != nullptr) {
         e.timed = true;
-        e.start = to_instant(*a.at, p.zone);
-        e.end = to_instant(rp.race.local_start(), p.zone);
+        e.start = *a.at;
+        e.end = rp.start;
       } else {
         e.last = a.to;  // the days before the race; it starts at 00:00 on race day
       }
@@ -184,7 +193,7 @@ void race_events(std::vector<Event>& events, const RacePlan& rp, const Plan& p,
       e.summary = summary(o, fmt::format("{}{}", w.summary, session(a)));
       if (a.at && a.length && p.zone != nullptr) {
         e.timed = true;
-        e.start = to_instant(*a.at, p.zone);
+        e.start = *a.at;
         e.end = e.start + *a.length;
       }
     }
@@ -200,7 +209,9 @@ std::string render_ics(const Plan& p, const IcsOptions& o) {
   for (const auto& rp : p.races) {
     if (rp.status != RaceStatus::past) race_events(events, rp, p, o, key);
   }
-  if (p.next) {
+  // The next session gets its own event unless it is one of a race's, which
+  // has its event already.
+  if (p.next && !p.next->race) {
     Event e;
     e.uid = fmt::format("next-session-{}@advise", key);
     e.first = e.last = p.next->advice.from;

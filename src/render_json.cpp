@@ -51,6 +51,8 @@ std::string_view reason_name(Reason r) {
     case Reason::pre_race_window: return "pre-race-window";
     case Reason::deep_in_time: return "deep-in-time";
     case Reason::blackout: return "blackout";
+    case Reason::before_blackout_only: return "before-blackout-only";
+    case Reason::moderate_from_time: return "moderate-from-time";
     case Reason::light_in_blackout: return "light-in-blackout";
     case Reason::newcomer_race_week: return "newcomer-race-week";
     case Reason::race_day_flush: return "race-day-flush";
@@ -175,7 +177,7 @@ std::string render_json(const Plan& p) {
   for (const auto& rp : p.races) {
     w.begin_object();
     w.key("date").value(format_day(rp.race.day));
-    w.key("start").value(format_iso(rp.race.local_start(), p.zone));
+    w.key("start").value(format_iso(rp.start, p.zone));
     w.key("timed").value(rp.race.time.has_value());
     w.key("priority").value(format_as(rp.race.priority));
     w.key("status").value(status_name(rp.status));

@@ -60,7 +60,7 @@ std::string experience_line(const Plan& p) {
 // ", start 09:00 CEST (Europe/Berlin)" when a time or a zone is known.
 std::string start_of(const RacePlan& rp, const Plan& p) {
   if (!rp.race.time && p.zone == nullptr) return "";
-  std::string out = fmt::format(", start {}", format_clock(rp.race.local_start(), p.zone));
+  std::string out = fmt::format(", start {}", format_clock(rp.start, p.zone));
   if (p.zone != nullptr) out += fmt::format(" ({})", p.zone->name());
   return out;
 }

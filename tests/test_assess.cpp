@@ -1,5 +1,6 @@
 #include "advise/assess.hpp"
 
+#include <date/tz.h>
 #include <doctest/doctest.h>
 
 using namespace advise;
@@ -100,5 +101,31 @@ TEST_CASE("advise::assess against a date-only race on Sun 2026-04-12") {
     CHECK(f.reason == row.reason);
     CHECK(f.rules == row.rules);
     CHECK(f.race == Day{2026_y / 4 / 12});
+  }
+}
+
+TEST_CASE("advise::assess splits the days a timed race's hours cut through") {
+  const auto* berlin = date::locate_zone("Europe/Berlin");
+  SUBCASE("the blackout starts 08:00 CET on Friday: only a session ending before it") {
+    const auto days =
+        race_days(Race{Day{2026_y / 3 / 29}, std::chrono::minutes{9 * 60}}, false, Policy{}, berlin);
+    const auto f = assess(Day{2026_y / 3 / 27}, deep, days, usual);
+    CHECK(f.level == Level::caution);
+    CHECK(f.reason == Reason::before_blackout_only);
+    CHECK(f.rules == RuleList{pre_race_no_deep_48h});
+    CHECK(f.at == days.blackout_instant);
+    CHECK(assess(Day{2026_y / 3 / 28}, moderate, days, usual).level == Level::avoid);
+  }
+  SUBCASE("a 23:59 start: the day after is inside the 24 hours until 23:59") {
+    const auto days = race_days(Race{Day{2026_y / 3 / 29}, std::chrono::minutes{23 * 60 + 59}}, false,
+                                Policy{}, berlin);
+    const auto m = assess(Day{2026_y / 3 / 30}, moderate, days, usual);
+    CHECK(m.level == Level::caution);
+    CHECK(m.reason == Reason::moderate_from_time);
+    CHECK(m.rules == RuleList{post_race_moderate_from_24h});
+    const auto d = assess(Day{2026_y / 3 / 30}, deep, days, usual);
+    CHECK(d.level == Level::caution);
+    CHECK(d.at == days.deep_instant);
+    CHECK(assess(Day{2026_y / 3 / 31}, moderate, days, usual).level == Level::ok);
   }
 }

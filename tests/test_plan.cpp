@@ -327,7 +327,7 @@ TEST_CASE("advise::plan properties") {
         for (const auto& race : q.races) {
           const Instant start = to_instant(race.local_start(), q.zone);
           CAPTURE(format_day(d));
-          CAPTURE(format_iso(race.local_start(), q.zone));
+          CAPTURE(format_iso(to_instant(race.local_start(), q.zone), q.zone));
           if (*a.intensity != Intensity::light) {
             // No moderate or deep work within 48 hours before any race start.
             CHECK_FALSE((day_end > start - std::chrono::hours{48} && day_start < start));

@@ -73,6 +73,22 @@ TEST_CASE("advise::race_days in a time zone: real hours") {
   }
 }
 
+TEST_CASE("advise::race_days across the repeated autumn hour: 48 and 24 real hours") {
+  const Policy policy;
+  const auto* berlin = date::locate_zone("Europe/Berlin");
+  SUBCASE("a blackout starting in the repeated hour is its second, CET, occurrence") {
+    const auto d = race_days(Race{Day{2026_y / 10 / 27}, std::chrono::minutes{150}}, false, policy, berlin);
+    CHECK(d.start_instant - d.blackout_instant == std::chrono::hours{48});
+    CHECK(d.blackout_instant == date::sys_days{2026_y / 10 / 25} + std::chrono::minutes{90});
+  }
+  SUBCASE("24 hours after a start the day before land in the repeated hour's first occurrence") {
+    const auto d = race_days(Race{Day{2026_y / 10 / 24}, std::chrono::minutes{3 * 60 + 30}}, false,
+                             policy, berlin);
+    CHECK(d.moderate_instant - d.start_instant == std::chrono::hours{24});
+    CHECK(d.moderate_at == LocalTime{Day{2026_y / 10 / 25}} + std::chrono::minutes{150});
+  }
+}
+
 TEST_CASE("advise::race_days for priorities (priority.a-race, priority.tune-up)") {
   const Policy policy;
   const auto a = race_days(Race{Day{2026_y / 4 / 12}}, false, policy, nullptr);

@@ -64,14 +64,20 @@ TEST_CASE("advise::check_start") {
     const auto c = check_start(*parse_race("2026-10-25T02:30"), berlin);
     REQUIRE(c);
     CHECK(c->ambiguous);
-    CHECK(format_iso(parse_race("2026-10-25T02:30")->local_start(), &berlin) ==
+    CHECK(format_iso(to_instant(parse_race("2026-10-25T02:30")->local_start(), &berlin), &berlin) ==
           "2026-10-25T02:30+02:00");
   }
   SUBCASE("past the zone data's last clock change: refused where clocks still change") {
     CHECK(check_start(*parse_race("2040-07-01T09:00"), berlin).error() ==
-          "is past 2037, the last clock change this system's time-zone data has for "
-          "Europe/Berlin; give the race without a time and without --tz, or an earlier year");
+          "is after 2037-10-25, the last clock change this system's time-zone data has for "
+          "Europe/Berlin, which keeps changing its clocks; give the race without a time and "
+          "without --tz, or an earlier date");
     CHECK(check_start(*parse_race("2037-07-01T09:00"), berlin));
+  }
+  SUBCASE("a date-only race whose midnight is skipped starts when the day does") {
+    const auto& santiago = *date::locate_zone("America/Santiago");
+    CHECK(check_start(*parse_race("2026-09-06"), santiago));
+    CHECK_FALSE(check_start(*parse_race("2026-09-06T00:30"), santiago));
   }
   SUBCASE("zones that no longer change their clocks are fine in any year") {
     CHECK(check_start(*parse_race("2150-07-01T09:00"), *date::locate_zone("Asia/Tokyo")));
@@ -81,15 +87,24 @@ TEST_CASE("advise::check_start") {
 
 TEST_CASE("advise::format_clock, format_iso, to_instant") {
   const auto* berlin = date::locate_zone("Europe/Berlin");
-  const LocalTime winter = LocalTime{Day{2026_y / 3 / 27}} + hours{8};
-  const LocalTime summer = LocalTime{Day{2026_y / 3 / 29}} + hours{9};
+  const Instant winter = to_instant(LocalTime{Day{2026_y / 3 / 27}} + hours{8}, berlin);
+  const Instant summer = to_instant(LocalTime{Day{2026_y / 3 / 29}} + hours{9}, berlin);
   CHECK(format_clock(winter, berlin) == "08:00 CET");
   CHECK(format_clock(summer, berlin) == "09:00 CEST");
-  CHECK(format_clock(summer, nullptr) == "09:00");
   CHECK(format_iso(winter, berlin) == "2026-03-27T08:00+01:00");
-  CHECK(format_iso(summer, nullptr) == "2026-03-29T09:00");
-  CHECK(format_iso(LocalTime{Day{2026_y / 7 / 1}} + hours{6}, date::locate_zone("America/St_Johns")) ==
-        "2026-07-01T06:00-02:30");
-  CHECK(to_instant(summer, berlin) == date::sys_days{2026_y / 3 / 29} + hours{7});
-  CHECK(to_instant(summer, nullptr) == date::sys_days{2026_y / 3 / 29} + hours{9});
+  CHECK(summer == date::sys_days{2026_y / 3 / 29} + hours{7});
+  // Without a zone the instant is the clock time itself.
+  const Instant clock = to_instant(LocalTime{Day{2026_y / 3 / 29}} + hours{9}, nullptr);
+  CHECK(format_clock(clock, nullptr) == "09:00");
+  CHECK(format_iso(clock, nullptr) == "2026-03-29T09:00");
+  CHECK(format_iso(to_instant(LocalTime{Day{2026_y / 7 / 1}} + hours{6}, date::locate_zone("America/St_Johns")),
+                   date::locate_zone("America/St_Johns")) == "2026-07-01T06:00-02:30");
+  // Local mean time: an offset with seconds is shown whole.
+  const auto* kolkata = date::locate_zone("Asia/Kolkata");
+  CHECK(format_iso(to_instant(LocalTime{Day{1900_y / 6 / 1}} + hours{9}, kolkata), kolkata) ==
+        "1900-06-01T09:00+05:21:10");
+  // The second 02:30 of the autumn change is CET, and says so.
+  const Instant second = date::sys_days{2026_y / 10 / 25} + hours{1} + minutes{30};
+  CHECK(format_iso(second, berlin) == "2026-10-25T02:30+01:00");
+  CHECK(format_clock(second, berlin) == "02:30 CET");
 }

@@ -3,6 +3,7 @@
 // findings; the planner schedules only on days every race finds ok.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "advise/catalogue.hpp"
@@ -20,11 +21,13 @@ enum class Reason {
   pre_race_window,       // in the pre-race window, fine for this intensity
   deep_in_time,          // deep work on or before the last day for it
   blackout,              // moderate or deep inside the pre-race blackout
+  before_blackout_only,  // the blackout starts during the day: only a session ending before it
   light_in_blackout,     // light work inside the blackout: the sources disagree
   newcomer_race_week,    // first deep session, or after a long gap, in race week
   race_day_flush,        // light work on race day
   race_day_too_soon,     // moderate or deep on race day
   day_after_moderate,    // moderate (or light) work once 24 hours have passed
+  moderate_from_time,    // the 24 hours end during the day: moderate work only from then
   day_after_deep_early,  // deep work the day after: floor met, sources disagree
   post_race_deep_window, // deep work on days 2 to 3 after the race
   after_race,            // past the post-race plan
@@ -35,6 +38,9 @@ struct Finding {
   Reason reason;
   Day race;
   RuleList rules;
+  // For reasons that split a day: when, and the zone to show it in.
+  std::optional<Instant> at = std::nullopt;
+  const date::time_zone* zone = nullptr;
 };
 
 // How a session of `intensity` on `day` fares against the race behind `days`.

@@ -42,7 +42,7 @@ struct Advice {
   Item item = Item::next_session;
   Day from{};
   Day to{};  // == from for a single day
-  std::optional<LocalTime> at;  // the time it starts, where that matters (blackout, after 24 h)
+  std::optional<Instant> at;  // when it starts, where that matters (blackout, after 24 h)
   std::optional<Intensity> intensity;
   std::optional<std::chrono::minutes> length;
   RuleList rules;
@@ -62,7 +62,7 @@ enum class RaceStatus {
 
 struct RacePlan {
   Race race;
-  LocalTime blackout_start;
+  Instant start;  // the race start (see RaceDays: without a zone, local clock time)
   RaceStatus status;
   std::vector<Advice> advice;
 };

@@ -14,8 +14,10 @@ class time_zone;
 namespace advise {
 
 using Minutes = std::chrono::minutes;
-using LocalTime = date::local_time<Minutes>;
-using Instant = date::sys_time<Minutes>;
+// Seconds, not minutes: some historical offsets (local mean time) have them.
+using LocalTime = date::local_seconds;
+// A point in absolute time. Without a zone, the local clock time itself.
+using Instant = date::sys_seconds;
 
 // A: the goal race, with the full pre- and post-race plan. B and C: tune-ups
 // run through training, which keep the blackout and the 24-hour floor only.
@@ -55,11 +57,19 @@ struct Newcomer {
 // DST change is 47 or 49 on the clock); without one, clock hours.
 struct RaceDays {
   Day race;
+  const date::time_zone* zone;  // the query's, for showing times; may be null
   Priority priority;
   bool timed;                // a start time was given
-  LocalTime start;           // local time in the query's zone
-  LocalTime blackout_start;  // start minus the blackout, in absolute time
-  LocalTime moderate_at;     // start plus the post-race moderate wait
+  // Instants, and their local times in the query's zone (derived from the
+  // instants, so a time in a repeated hour is the right one of the two).
+  Instant start_instant;
+  Instant blackout_instant;  // start minus the blackout
+  Instant moderate_instant;  // start plus the post-race moderate wait
+  Instant deep_instant;      // start plus the post-race floor for deep work
+  LocalTime start;
+  LocalTime blackout_start;
+  LocalTime moderate_at;
+  LocalTime deep_at;
   Day window_opens;     // earliest day of the pre-race session window (A races)
   Day deep_until;       // last day deep work is fine
   Day blackout_first;   // first day the pre-race blackout touches
@@ -73,10 +83,14 @@ struct RaceDays {
 };
 
 // `zone` may be null: clock hours in local time, for date-only races where
-// no zone was asked for. Nonexistent local times resolve to the instant after
-// the gap and ambiguous ones to the earlier instant; parse_race_start refuses
-// both before they get here.
+// no zone was asked for. A start in a spring-forward gap resolves to the
+// change itself (a date-only race whose midnight is skipped starts when the
+// day does); an ambiguous one to the earlier instant.
 RaceDays race_days(const Race& race, bool regular, const Policy& policy,
                    const date::time_zone* zone);
+
+// Between local clock times and instants in `zone` (null: the clock itself).
+Instant to_instant(LocalTime time, const date::time_zone* zone);
+LocalTime to_local(Instant instant, const date::time_zone* zone);
 
 }  // namespace advise

@@ -34,12 +34,10 @@ struct StartCheck {
 tl::expected<StartCheck, std::string> check_start(const Race& race, const date::time_zone& zone);
 
 // "08:00 CET" (with a zone) or "08:00".
-std::string format_clock(LocalTime time, const date::time_zone* zone);
+std::string format_clock(Instant instant, const date::time_zone* zone);
 
-// ISO 8601: "2026-03-27T08:00+01:00" with a zone, "2026-03-27T08:00" without.
-std::string format_iso(LocalTime time, const date::time_zone* zone);
-
-// The instant of a local time: through `zone`, the earlier of two; UTC without one.
-Instant to_instant(LocalTime time, const date::time_zone* zone);
+// ISO 8601: "2026-03-27T08:00+01:00" with a zone, "2026-03-27T08:00" without;
+// seconds are shown where a historical offset has them.
+std::string format_iso(Instant instant, const date::time_zone* zone);
 
 }  // namespace advise

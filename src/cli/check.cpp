@@ -43,7 +43,7 @@ int run_check(const CheckOptions& o) {
     print_error(wrong);
     return k_exit_usage;
   }
-  const auto races = resolve_races(o.races, o.tz);
+  const auto races = resolve_races(o.races, o.tz, o.quiet);
   if (!races) {
     print_error(races.error());
     return k_exit_usage;

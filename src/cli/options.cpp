@@ -158,18 +158,21 @@ tl::expected<date::sys_seconds, std::string> calendar_stamp() {
   if (env == nullptr || *env == '\0') {
     return date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   }
-  const std::string_view text = env;
+  std::string_view text = env;
+  // Decimal seconds from 0 up to the end of the year 9999, leading zeros allowed.
+  constexpr long long k_max = 253402300799;
+  const bool digits = text.find_first_not_of("0123456789") == std::string_view::npos;
+  while (text.size() > 1 && text.front() == '0') text.remove_prefix(1);
   long long seconds = 0;
-  bool ok = text.size() <= 12;  // up to the year 33658: refuse anything longer
+  bool ok = digits && text.size() <= 12;
   for (const char c : text) {
-    if (c < '0' || c > '9') ok = false;
     if (ok) seconds = seconds * 10 + (c - '0');
   }
-  if (!ok) {
+  if (!ok || seconds > k_max) {
     return tl::make_unexpected(fmt::format(
-        "SOURCE_DATE_EPOCH, {}, is not a number of seconds since 1970-01-01 UTC (decimal "
-        "digits only)",
-        quote_value(text)));
+        "SOURCE_DATE_EPOCH, {}, is not a number of seconds since 1970-01-01 UTC from 0 to {} "
+        "(the end of 9999), in decimal digits",
+        quote_value(env), k_max));
   }
   return date::sys_seconds{std::chrono::seconds{seconds}};
 }

@@ -51,9 +51,19 @@ tl::expected<const date::time_zone*, std::string> local_zone() {
     if (name.starts_with(':')) name.remove_prefix(1);
     constexpr std::string_view k_dir = "/usr/share/zoneinfo/";
     if (name.starts_with(k_dir)) name.remove_prefix(k_dir.size());
-    if (const auto* zone = find_zone(name)) return zone;
+    if (name.starts_with("posix/")) name.remove_prefix(6);
+    // TZ=:/etc/localtime (and the like) means the system's zone.
+    const bool system = name == "/etc/localtime" || name == "localtime";
+    if (const auto* zone = system ? nullptr : find_zone(name)) return zone;
+    if (system) {
+      try {
+        return date::current_zone();
+      } catch (const std::exception&) {
+      }
+    }
     return tl::make_unexpected(fmt::format(
-        "the TZ environment variable, {}, is not a time zone name; give the race's zone with --tz",
+        "the TZ environment variable, {}, is not an IANA time zone name (POSIX rules such as "
+        "CET-1CEST are not read); give the race's zone with --tz",
         quote_value(env)));
   }
   try {
@@ -84,7 +94,7 @@ tl::expected<void, std::string> check_starts(const std::vector<Race>& races,
           fmt::format("--race: {} {}", quote_value(texts[i]), checked.error()));
     }
     if (checked->ambiguous) {
-      const LocalTime start = races[i].local_start();
+      const Instant start = to_instant(races[i].local_start(), zone);
       notes.push_back(fmt::format(
           "--race: {} happens twice in {} as the clocks go back; using the first, {}",
           quote_value(texts[i]), zone->name(), format_iso(start, zone)));
@@ -94,7 +104,7 @@ tl::expected<void, std::string> check_starts(const std::vector<Race>& races,
 }
 
 tl::expected<Races, std::string> resolve_races(const std::vector<std::string>& texts,
-                                               const std::string& tz_option) {
+                                               const std::string& tz_option, bool quiet) {
   Races out;
   out.races = to_races(texts);
   const auto zone = resolve_zone(tz_option, out.races);
@@ -104,7 +114,9 @@ tl::expected<Races, std::string> resolve_races(const std::vector<std::string>& t
   if (auto ok = check_starts(out.races, texts, out.zone, notes); !ok) {
     return tl::make_unexpected(ok.error());
   }
-  for (const auto& n : notes) print_note(n);
+  if (!quiet) {
+    for (const auto& n : notes) print_note(n);
+  }
   return out;
 }
 

@@ -37,6 +37,6 @@ struct Races {
   const date::time_zone* zone = nullptr;
 };
 tl::expected<Races, std::string> resolve_races(const std::vector<std::string>& texts,
-                                               const std::string& tz_option);
+                                               const std::string& tz_option, bool quiet = false);
 
 }  // namespace advise::cli
