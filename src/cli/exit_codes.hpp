@@ -11,8 +11,8 @@ enum ExitCode : int {
 
 inline constexpr const char* k_exit_codes_help =
     "Exit status:\n"
-    "  0  advice given; for check: ok or caution\n"
-    "  1  check: avoid (with --strict: caution too)\n"
+    "  0  advice given; for check: ok or caution; for batch: every row advised\n"
+    "  1  check: avoid (with --strict: caution too); batch: some rows rejected\n"
     "  2  usage or input error, or the output could not be written\n";
 
 }  // namespace advise::cli

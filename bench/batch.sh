@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Batch benchmark: `advise batch` on the standard athlete list next to
+# `wc -l`, a bare mmap+memchr line count and the Python csv reference, all in
+# one hyperfine run so that the ratios hold on a noisy machine.
+#
+# usage: bench/batch.sh [BUILD_DIR] [ROWS]     (defaults: build, 1000000)
+# The list comes from ../shared/bench/gen.py (set SHARED_BENCH to move it).
+set -euo pipefail
+
+build_dir=${1:-build}
+rows=${2:-1000000}
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+shared=${SHARED_BENCH:-$here/../../shared/bench}
+advise=$(cd "$build_dir" && pwd)/advise
+
+for tool in hyperfine python3 cc; do
+  command -v "$tool" >/dev/null || { echo "batch.sh: $tool not found" >&2; exit 2; }
+done
+[[ -x $advise ]] || { echo "batch.sh: $advise not found; build first" >&2; exit 2; }
+[[ -f $shared/gen.py ]] || { echo "batch.sh: $shared/gen.py not found; set SHARED_BENCH" >&2; exit 2; }
+
+work=${BENCH_DIR:-${TMPDIR:-/tmp}/advise-bench}
+mkdir -p "$work"
+list=$work/athletes_$rows.csv
+[[ -f $list ]] || python3 "$shared/gen.py" "$rows" "$list"
+cc -O2 -o "$work/linecount" "$here/linecount.c"
+bytes=$(stat -c %s "$list")
+
+# --today after every date in the list, so that every row is advised.
+run_advise="$advise batch $list --today 2028-01-01 -q -o /dev/null"
+hyperfine -N --warmup 1 --runs 5 --export-json "$work/batch.json" \
+  -n advise "$run_advise" \
+  -n "wc -l" "wc -l $list" \
+  -n mmap+memchr "$work/linecount $list" \
+  -n "python csv" "python3 $shared/reference_python_csv.py $list" >/dev/null
+
+rss=$( { /usr/bin/time -f %M $run_advise; } 2>&1 | tail -1 )
+python3 - "$work/batch.json" "$rows" "$bytes" "$rss" <<'PY'
+import json, sys
+results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+rows, size, rss = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+a = results["advise"]["mean"]
+print(f"file: {rows} rows, {size / 1e6:.1f} MB")
+print(f"{'command':<12} {'mean s':>8} {'stddev':>8}  advise is")
+for name, r in results.items():
+    ratio = "" if name == "advise" else (f"{r['mean'] / a:5.2f}x faster" if r["mean"] > a else f"{a / r['mean']:5.1f}x slower")
+    print(f"{name:<12} {r['mean']:8.3f} {r['stddev']:8.3f}  {ratio}")
+print(f"advise: {rows / a:,.0f} rows/s, {size / a / 1e6:.0f} MB/s, peak RSS {rss / 1024:.1f} MiB")
+print(f"targets: <= 0.5 s: {a:.3f} s; >= 7x python: {results['python csv']['mean'] / a:.1f}x; "
+      f"<= 12x mmap+memchr: {a / results['mmap+memchr']['mean']:.1f}x")
+PY
