@@ -11,16 +11,6 @@
 namespace advise {
 namespace {
 
-template <typename Table>
-std::string names_of(const Table& table) {
-  std::string out;
-  for (const auto& [name, value] : table) {
-    out += out.empty() ? "" : "|";
-    out += name;
-  }
-  return out;
-}
-
 // The field at `index`, or "" when the column is absent.
 std::string_view cell(const CsvRecord& record, std::size_t index) {
   return index == BatchColumns::npos ? std::string_view{} : record.fields[index];

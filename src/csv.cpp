@@ -1,5 +1,7 @@
 #include "advise/csv.hpp"
 
+#include "advise/utf8.hpp"
+
 #include <algorithm>
 
 namespace advise {
@@ -12,26 +14,17 @@ constexpr unsigned char k_bom[3] = {0xEF, 0xBB, 0xBF};
 CsvProblem check_text(std::string_view text, std::size_t& at) {
   std::size_t i = 0;
   while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      if (c == 0) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {  // the common case, kept short
+      if (text[i] == '\0') {
         at = i;
         return CsvProblem::nul_byte;
       }
       ++i;
       continue;
     }
-    std::size_t n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    bool ok = n != 0 && i + n <= text.size() && c >= 0xC2 && c <= 0xF4;
-    std::uint32_t cp = c & (0x7F >> n);
-    for (std::size_t k = 1; ok && k < n; ++k) {
-      const auto cc = static_cast<unsigned char>(text[i + k]);
-      ok = (cc & 0xC0) == 0x80;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    ok = ok && !(n == 3 && cp < 0x800) && !(n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) &&
-         !(cp >= 0xD800 && cp <= 0xDFFF);
-    if (!ok) {
+    std::uint32_t cp = 0;
+    const std::size_t n = utf8_char(text, i, cp);
+    if (n == 0) {
       at = i;
       return CsvProblem::invalid_utf8;
     }
@@ -107,6 +100,32 @@ bool CsvParser::end_record() {
   return true;
 }
 
+// A comma, LF or CR outside quotes: the field ends, and with LF the record.
+// (A CR waits for the next byte: with LF it ends the line, else it is data.)
+bool CsvParser::separator(char c) {
+  bool done = false;
+  if (c == ',') {
+    end_field();
+    ++m_at.column;
+    start_field();
+    m_state = State::field_start;
+    return false;
+  }
+  if (c == '\n') {
+    done = end_record();
+  } else {
+    m_cr_pending = true;
+    m_state = State::unquoted;
+  }
+  if (c == '\n') {
+    ++m_at.line;
+    m_at.column = 1;
+  } else {
+    ++m_at.column;
+  }
+  return done;
+}
+
 // One byte of the state machine. Positions move after the byte is handled.
 bool CsvParser::step(char c) {
   bool done = false;
@@ -150,21 +169,7 @@ bool CsvParser::step(char c) {
       m_state = State::unquoted;
       [[fallthrough]];
     case State::unquoted:
-      if (c == ',') {
-        end_field();
-        ++m_at.column;
-        start_field();
-        m_state = State::field_start;
-        return false;
-      }
-      if (c == '\n') {
-        done = end_record();
-        break;
-      }
-      if (c == '\r') {
-        m_cr_pending = true;
-        break;
-      }
+      if (c == ',' || c == '\n' || c == '\r') return separator(c);
       append(c);  // a quote inside an unquoted field is data, as in Python's csv
       break;
     case State::quoted:
@@ -180,22 +185,7 @@ bool CsvParser::step(char c) {
         m_state = State::quoted;
         break;
       }
-      if (c == ',') {
-        end_field();
-        ++m_at.column;
-        start_field();
-        m_state = State::field_start;
-        return false;
-      }
-      if (c == '\n') {
-        done = end_record();
-        break;
-      }
-      if (c == '\r') {
-        m_cr_pending = true;
-        m_state = State::unquoted;  // CRLF ends the record next
-        break;
-      }
+      if (c == ',' || c == '\n' || c == '\r') return separator(c);
       flag(CsvProblem::text_after_quote);
       append(c);
       m_state = State::unquoted;

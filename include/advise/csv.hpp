@@ -68,6 +68,7 @@ class CsvParser {
   // (then m_ready is set) or to the end; returns how many it consumed.
   std::size_t consume(std::string_view bytes);
   bool step(char c);
+  bool separator(char c);
   void start_record();
   void start_field();
   void end_field();

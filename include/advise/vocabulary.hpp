@@ -5,6 +5,7 @@
 
 #include <array>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -46,6 +47,18 @@ inline constexpr std::array<std::pair<std::string_view, Experience>, 3> k_experi
 std::string_view format_as(Phase phase);
 std::string_view format_as(Intensity intensity);
 std::string_view format_as(Experience experience);
+
+// The names of a table joined with '|', as help and messages list choices:
+// "light|moderate|deep".
+template <typename Table>
+std::string names_of(const Table& table) {
+  std::string out;
+  for (const auto& entry : table) {
+    if (!out.empty()) out += '|';
+    out += entry.first;
+  }
+  return out;
+}
 
 // Exact, case-sensitive lookups; nullopt for any other text.
 std::optional<Phase> parse_phase(std::string_view text);

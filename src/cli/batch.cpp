@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "advise/batch.hpp"
+#include "advise/utf8.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "options.hpp"
@@ -35,12 +36,10 @@ std::string shown(std::string_view value) {
   std::string out = "'";
   std::size_t i = 0;
   while (i < value.size() && out.size() < k_shown_bytes) {
-    const auto c = static_cast<unsigned char>(value[i]);
-    std::size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    bool ok = n != 0 && i + n <= value.size() && (n == 1 || c >= 0xC2);
-    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(value[i + k]) & 0xC0) == 0x80;
-    if (!ok || c < 0x20 || c == 0x7f) {
-      out += fmt::format("\\x{:02x}", c);
+    std::uint32_t cp = 0;
+    const std::size_t n = utf8_char(value, i, cp);
+    if (n == 0 || cp < 0x20 || cp == 0x7f) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(value[i]));
       ++i;
       continue;
     }
@@ -188,10 +187,10 @@ CLI::App* setup_batch(CLI::App& app, BatchOptions& o) {
       ->type_name("FILE");
   cmd->add_option("--format", o.format, "Output format (default: csv)")
       ->check(choice_validator(k_batch_formats, "a batch format"))
-      ->type_name(choices(k_batch_formats));
+      ->type_name(names_of(k_batch_formats));
   cmd->add_option("--phase", o.phase, "Phase for rows that leave it empty")
       ->check(choice_validator(k_phase_names, "a training phase"))
-      ->type_name(choices(k_phase_names));
+      ->type_name(names_of(k_phase_names));
   add_experience(*cmd, o.experience);
   add_tz(*cmd, o.tz);
   add_today(*cmd, o.today);

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "advise/race_spec.hpp"
+#include "advise/utf8.hpp"
 
 namespace advise::cli {
 namespace {
@@ -24,19 +25,9 @@ constexpr std::array<std::pair<std::string_view, Format>, 2> k_plain_format_name
 // Why `text` is not a plain UTF-8 name, or "".
 std::string name_problem(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    if (n == 0 || i + n > text.size() || (n == 2 && c < 0xC2)) return "is not valid UTF-8";
-    std::uint32_t cp = n == 1 ? c : c & (0x7F >> n);
-    for (std::size_t k = 1; k < n; ++k) {
-      const auto cc = static_cast<unsigned char>(text[i + k]);
-      if ((cc & 0xC0) != 0x80) return "is not valid UTF-8";
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return "is not valid UTF-8";
-    }
+    std::uint32_t cp = 0;
+    const std::size_t n = utf8_char(text, i, cp);
+    if (n == 0) return "is not valid UTF-8";
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return "holds a control character";
     i += n;
   }
@@ -131,12 +122,12 @@ void add_format(CLI::App& app, std::string& format, bool calendar) {
     app.add_option("--format", format,
                    "Output format (default: text; ics: an iCalendar file for your calendar)")
         ->check(choice_validator(k_format_names, "a format"))
-        ->type_name(choices(k_format_names));
+        ->type_name(names_of(k_format_names));
     return;
   }
   app.add_option("--format", format, "Output format (default: text)")
       ->check(choice_validator(k_plain_format_names, "a format"))
-      ->type_name(choices(k_plain_format_names));
+      ->type_name(names_of(k_plain_format_names));
 }
 
 void add_name(CLI::App& app, std::string& name) {
@@ -181,7 +172,7 @@ void add_experience(CLI::App& app, std::string& experience) {
   app.add_option("--experience", experience,
                  "How used to massage the runner is (default: occasional)")
       ->check(choice_validator(k_experience_names, "an experience level"))
-      ->type_name(choices(k_experience_names));
+      ->type_name(names_of(k_experience_names));
 }
 
 void add_last_massage(CLI::App& app, std::string& last_massage) {

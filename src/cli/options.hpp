@@ -67,11 +67,7 @@ Format format_from(const std::string& option);
 
 template <typename Table>
 CLI::Validator choice_validator(const Table& table, std::string kind) {
-  std::string names;
-  for (const auto& [name, value] : table) {
-    names += names.empty() ? "" : "|";
-    names += name;
-  }
+  const std::string names = names_of(table);
   return CLI::Validator(
       [table, kind, names](std::string& value) -> std::string {
         for (const auto& [name, v] : table) {
@@ -80,17 +76,6 @@ CLI::Validator choice_validator(const Table& table, std::string kind) {
         return quote_value(value) + " is not " + kind + "; expected one of " + names;
       },
       "");
-}
-
-// The words help shows for a flag's value: "light|moderate|deep".
-template <typename Table>
-std::string choices(const Table& table) {
-  std::string names;
-  for (const auto& [name, value] : table) {
-    names += names.empty() ? "" : "|";
-    names += name;
-  }
-  return names;
 }
 
 }  // namespace advise::cli

@@ -1,0 +1,37 @@
+// UTF-8, checked by hand: one definition of a valid character for the CSV
+// reader, the runner's name and the quoting of values in messages.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace advise {
+
+// The length of the valid UTF-8 character starting at `at` (1 to 4), or 0
+// when the bytes there are not one: a stray continuation byte, a truncated
+// sequence, an overlong form, a surrogate or a code point past U+10FFFF.
+// `code_point` receives the character when it is valid.
+inline std::size_t utf8_char(std::string_view text, std::size_t at, std::uint32_t& code_point) {
+  const auto c = static_cast<unsigned char>(text[at]);
+  if (c < 0x80) {
+    code_point = c;
+    return 1;
+  }
+  const std::size_t n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+  if (n == 0 || at + n > text.size() || c < 0xC2 || c > 0xF4) return 0;
+  std::uint32_t cp = c & (0x7FU >> n);
+  for (std::size_t k = 1; k < n; ++k) {
+    const auto cc = static_cast<unsigned char>(text[at + k]);
+    if ((cc & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (cc & 0x3FU);
+  }
+  if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+      (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return 0;
+  }
+  code_point = cp;
+  return n;
+}
+
+}  // namespace advise
