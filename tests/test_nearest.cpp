@@ -1,0 +1,23 @@
+#include "advise/nearest.hpp"
+
+#include <doctest/doctest.h>
+#include <string_view>
+#include <vector>
+
+using namespace advise;
+using Views = std::vector<std::string_view>;
+
+TEST_CASE("advise::nearest") {
+  const Views names{"Europe/Berlin", "Europe/Dublin", "Europe/Jersey", "America/Belem", "Asia/Tokyo"};
+  CHECK(nearest("Europe/Berln", names, 1) == Views{"Europe/Berlin"});
+  SUBCASE("what starts with the text comes first, then by distance, ties in order") {
+    CHECK(nearest("Europe/", names, 3) == Views{"Europe/Berlin", "Europe/Dublin", "Europe/Jersey"});
+    // Distances from "Asia/Tokio": Asia/Tokyo 1, America/Belem 9, Europe/Berlin 11.
+    CHECK(nearest("Asia/Tokio", names, 2) == Views{"Asia/Tokyo", "America/Belem"});
+  }
+  SUBCASE("never more than asked, nor than there are") {
+    CHECK(nearest("x", names, 0).empty());
+    CHECK(nearest("x", Views{"a", "b"}, 5).size() == 2);
+    CHECK(nearest("x", Views{}, 3).empty());
+  }
+}

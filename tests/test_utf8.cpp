@@ -1,0 +1,36 @@
+#include "advise/utf8.hpp"
+
+#include <doctest/doctest.h>
+#include <string_view>
+
+using namespace advise;
+
+namespace {
+std::size_t length_at(std::string_view text, std::size_t at = 0) {
+  std::uint32_t cp = 0;
+  return utf8_char(text, at, cp);
+}
+}  // namespace
+
+TEST_CASE("advise::utf8_char") {
+  std::uint32_t cp = 0;
+  CHECK(utf8_char("A", 0, cp) == 1);
+  CHECK(cp == 0x41);
+  CHECK(utf8_char("\xC3\xB8", 0, cp) == 2);  // ø
+  CHECK(cp == 0xF8);
+  CHECK(utf8_char("\xE2\x82\xAC", 0, cp) == 3);  // €
+  CHECK(cp == 0x20AC);
+  CHECK(utf8_char("\xF0\x9F\x8F\x83", 0, cp) == 4);  // 🏃
+  CHECK(cp == 0x1F3C3);
+  SUBCASE("what is not UTF-8") {
+    CHECK(length_at("\x80") == 0);              // a stray continuation byte
+    CHECK(length_at("\xC3") == 0);              // truncated
+    CHECK(length_at("\xC3" "A") == 0);          // not a continuation
+    CHECK(length_at("\xC0\xAF") == 0);          // overlong '/'
+    CHECK(length_at("\xE0\x80\xAF") == 0);      // overlong, three bytes
+    CHECK(length_at("\xED\xA0\x80") == 0);      // a surrogate
+    CHECK(length_at("\xF4\x90\x80\x80") == 0);  // past U+10FFFF
+    CHECK(length_at("\xFF") == 0);
+  }
+  CHECK(length_at("a\xC3\xB8", 1) == 2);
+}
