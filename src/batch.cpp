@@ -49,6 +49,11 @@ void advice_cells(const Plan& p, std::string& scratch, Put&& put) {
   if (!p.races.empty()) {
     for (const auto& a : p.races.front().advice) {
       if (a.cancelled) continue;
+      // A pre-race session or last deep day already behind today is no advice.
+      if (a.passed && (a.item == Item::pre_race_session || a.item == Item::deep_until)) {
+        note_rules(a.rules);
+        continue;
+      }
       switch (a.item) {
         case Item::pre_race_session: put_day(3, a.from); break;
         case Item::deep_until: put_day(4, a.from); break;
@@ -89,7 +94,8 @@ tl::expected<BatchColumns, std::string> batch_columns(const std::vector<std::str
       {"last_massage", &BatchColumns::last_massage}, {"experience", &BatchColumns::experience}};
   for (std::size_t i = 0; i < header.size(); ++i) {
     const auto name = header[i];
-    if (std::find(c.names.begin(), c.names.end(), name) != c.names.end()) {
+    // Empty names (trailing commas of spreadsheet exports) may repeat.
+    if (!name.empty() && std::find(c.names.begin(), c.names.end(), name) != c.names.end()) {
       return tl::make_unexpected(fmt::format("the header names column '{}' twice", name));
     }
     if (std::find(k_batch_advice_columns.begin(), k_batch_advice_columns.end(), name) !=
@@ -150,6 +156,9 @@ tl::expected<Query, RowError> batch_query(const CsvRecord& record, const BatchCo
   }
   if (race.time && q.zone == nullptr) q.zone = defaults.local_zone;
   if (race.time && q.zone == nullptr) {
+    if (!defaults.local_zone_problem.empty()) {
+      return refuse(columns.race_time, "needs a time zone, and " + defaults.local_zone_problem);
+    }
     return refuse(columns.race_time,
                   "needs a time zone: give the row a tz, or the batch a --tz");
   }
@@ -191,12 +200,12 @@ tl::expected<Query, RowError> batch_query(const CsvRecord& record, const BatchCo
   return q;
 }
 
-void append_batch_header(std::string& out, const BatchColumns& columns) {
+void append_batch_header(std::string& out, const BatchColumns& columns, bool neutralise) {
   bool first = true;
   for (const auto& name : columns.names) {
     if (!first) out += ',';
     first = false;
-    append_csv_field(out, name);
+    append_cell(out, name, neutralise);
   }
   for (const auto name : k_batch_advice_columns) {
     if (!first) out += ',';

@@ -44,8 +44,14 @@ void CsvParser::flag(CsvProblem problem) {
   m_record.problem_at = m_at;
 }
 
+// A record refused for its size or width stores nothing more: bounded
+// memory, and no field to check again and again.
+bool CsvParser::refused() const {
+  return m_record.problem == CsvProblem::too_long || m_record.problem == CsvProblem::too_many_fields;
+}
+
 void CsvParser::append(char c) {
-  if (m_record.problem == CsvProblem::too_long) return;
+  if (refused()) return;
   m_record.storage.push_back(c);
 }
 
@@ -57,19 +63,26 @@ void CsvParser::start_record() {
   m_record.problem = CsvProblem::none;
   m_record.problem_field = 0;
   m_raw_bytes = 0;
+  m_recording = false;
+  m_tail.clear();
   ++m_record.number;
   m_state = State::field_start;
   start_field();
 }
 
 void CsvParser::start_field() {
-  if (m_record.problem == CsvProblem::too_long) return;
+  if (refused()) return;
+  if (m_offsets.size() == k_max_fields) {  // bounded memory for lines of commas
+    m_record.problem = CsvProblem::too_many_fields;
+    m_record.problem_at = m_record.positions.front();
+    return;
+  }
   m_offsets.push_back(m_record.storage.size());
   m_record.positions.push_back(m_at);
 }
 
 void CsvParser::end_field() {
-  if (m_record.problem == CsvProblem::too_long || m_offsets.empty()) return;
+  if (refused() || m_offsets.empty()) return;
   const std::string_view field =
       std::string_view(m_record.storage).substr(m_offsets.back());
   std::size_t at = 0;
@@ -80,6 +93,7 @@ void CsvParser::end_field() {
     // The column of the bad byte, counted in characters from the field start
     // (exact for unquoted fields, which is where such bytes usually are).
     CsvPosition p = m_record.positions.back();
+    if (m_state == State::quote_in_quoted) ++p.column;  // the opening quote
     for (std::size_t i = 0; i < at; ++i) {
       if ((static_cast<unsigned char>(field[i]) & 0xC0) != 0x80) ++p.column;
     }
@@ -87,7 +101,26 @@ void CsvParser::end_field() {
   }
 }
 
+void CsvParser::stray_quote() {
+  end_field();
+  m_record.problem = CsvProblem::stray_quote;
+  m_record.problem_at = m_quote_at;
+  m_replay.swap(m_tail);
+  m_tail.clear();
+  m_recording = false;
+  m_at = m_tail_at;
+  m_cr_pending = false;
+  end_record();
+}
+
 bool CsvParser::end_record() {
+  if (m_recording && (m_record.problem == CsvProblem::text_after_quote ||
+                      m_record.problem == CsvProblem::too_long)) {
+    m_recording = false;  // stray_quote() calls back here
+    m_record.problem = CsvProblem::none;
+    stray_quote();
+    return true;
+  }
   end_field();
   m_offsets.push_back(m_record.storage.size());
   const std::string_view all = m_record.storage;
@@ -129,6 +162,7 @@ bool CsvParser::separator(char c) {
 // One byte of the state machine. Positions move after the byte is handled.
 bool CsvParser::step(char c) {
   bool done = false;
+  if (m_recording) m_tail.push_back(c);
   if (m_cr_pending) {
     m_cr_pending = false;
     if (c != '\n') {
@@ -153,6 +187,10 @@ bool CsvParser::step(char c) {
     start_record();
   }
   if (++m_raw_bytes > m_max_record_bytes && m_record.problem != CsvProblem::too_long) {
+    if (m_recording) {  // a stray quote, most likely: one line lost, not a megabyte
+      stray_quote();
+      return true;
+    }
     end_field();
     flag(CsvProblem::too_long);
     m_record.problem = CsvProblem::too_long;
@@ -176,6 +214,12 @@ bool CsvParser::step(char c) {
       if (c == '"') {
         m_state = State::quote_in_quoted;
         break;
+      }
+      if (c == '\n' && !m_recording) {  // the field runs past its line: keep what follows
+        m_recording = true;
+        m_tail.clear();
+        m_tail_at = CsvPosition{m_at.line + 1, 1};
+        m_quote_at = m_record.positions.empty() ? m_at : m_record.positions.back();
       }
       append(c);
       break;
@@ -216,7 +260,7 @@ std::size_t CsvParser::consume(std::string_view bytes) {
   while (i < bytes.size()) {
     // Fast path: a run of ordinary bytes inside an unquoted field is copied
     // in one go; only separators, line ends and quotes go through step().
-    if (m_state == State::unquoted && !m_cr_pending && m_record.problem != CsvProblem::too_long &&
+    if (m_state == State::unquoted && !m_cr_pending && !refused() &&
         m_raw_bytes < m_max_record_bytes) {
       // Never past the record limit: step() flags the byte that crosses it.
       const std::size_t end = i + std::min(bytes.size() - i, m_max_record_bytes - m_raw_bytes);
@@ -229,6 +273,7 @@ std::size_t CsvParser::consume(std::string_view bytes) {
         ++j;
       }
       m_record.storage.append(bytes.data() + i, j - i);
+      if (m_recording) m_tail.append(bytes.data() + i, j - i);
       m_raw_bytes += j - i;
       m_at.column += characters;
       i = j;

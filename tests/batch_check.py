@@ -14,8 +14,15 @@ import shutil
 import subprocess
 import sys
 
-ADVISE, WORK = sys.argv[1], sys.argv[2]
-os.makedirs(WORK, exist_ok=True)
+ADVISE, WORK = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+# A clean scratch directory each run; only one this script made is removed.
+MARKER = os.path.join(WORK, ".advise-batch-check")
+if os.path.isdir(WORK):
+    if not os.path.exists(MARKER):
+        sys.exit(f"{WORK} exists and was not made by batch_check.py; give another directory")
+    shutil.rmtree(WORK)
+os.makedirs(WORK)
+open(MARKER, "w").close()
 ENV = dict(os.environ, TZ="UTC", LC_ALL="C.UTF-8")
 TODAY = ["--today", "2026-04-01"]
 HEADER = b"athlete,race_date,phase,last_massage\n"
@@ -76,12 +83,12 @@ expect("field-count.csv", HEADER + b"Anna,2026-04-12,peak\nBen,2026-04-12,peak,2
 expect("bad-date.csv", HEADER + b"Anna,2026-02-30,peak,2026-03-01\n", 1,
        ["FILE:2:6: record 1: field 'race_date': '2026-02-30' is not a valid date: February 2026 has 28 days"], 0)
 expect("unclosed.csv", HEADER + b"Anna,2026-04-12,peak,2026-03-01\n\"Ben,2026-04-12,peak,2026-03-01\n", 1,
-       ["FILE:3:1: record 2: a quoted field is not closed before the end of the input"], 1)
+       ["FILE:3:1: record 2: a quote opened here is not closed on its line and the record goes wrong after it; the lines after this one are read again as records"], 1)
 expect("empty-lines.csv", HEADER + b"\nAnna,2026-04-12,peak,2026-03-01\n\r\n\nBen,2026-04-12,,\n\n", 0, [], 2)
 expect("utf8.csv", HEADER + b"Ann\xe9,2026-04-12,peak,2026-03-01\n", 1,
-       ["FILE:2:4: record 1: field 'athlete': is not valid UTF-8"], 0)
+       ["FILE:2:4: record 1: field 'athlete': 'Ann\\xe9' is not valid UTF-8"], 0)
 expect("nul.csv", HEADER + b"An\x00na,2026-04-12,peak,2026-03-01\nBen,2026-04-12,peak,2026-03-01\n", 1,
-       ["FILE:2:3: record 1: field 'athlete': holds a NUL byte"], 1)
+       ["FILE:2:3: record 1: field 'athlete': 'An\\x00na' holds a NUL byte"], 1)
 long_ok = b"x" * 900_000
 r = expect("long-field.csv", b"athlete,race_date,note\n" + b"Anna,2026-04-12," + long_ok + b"\nBen,2026-04-12," + b"y" * 3_000_000 + b"\nCleo,2026-04-12,z\n",
            1, ["FILE:3:1: record 2: is longer than 1 MiB; records that long are refused"], 2)
@@ -92,9 +99,9 @@ expect("header-only.csv", HEADER, 0, [], 0)
 expect("header-only-bom-crlf.csv", b"\xef\xbb\xbf" + HEADER.replace(b"\n", b"\r\n"), 0, [], 0)
 expect("empty.csv", b"", 2, ["advise: error: FILE: the input is empty: no header row"], 0)
 expect("missing-column.csv", b"athlete,phase\nAnna,peak\n", 2,
-       ["advise: error: FILE:1: the header has no 'race_date' column; an athlete list needs athlete and race_date"], 0)
+       ["advise: error: FILE:1: the header has no 'race_date' column; an athlete list needs athlete and race_date (found: 'athlete', 'phase')"], 0)
 expect("text-after-quote.csv", HEADER + b"\"Anna\"x,2026-04-12,peak,2026-03-01\n", 1,
-       ["FILE:2:7: record 1: field 'athlete': has text after the closing quote of a field"], 0)
+       ["FILE:2:7: record 1: field 'athlete': 'Annax' has text after the closing quote of a field"], 0)
 expect("escape.csv", HEADER + b"\x1b[31mAnna,2026-13-01,peak,\n", 1,
        ["FILE:2:11: record 1: field 'race_date': '2026-13-01' is not a valid date: the month must be 01 to 12, not 13"], 0)
 expect("escape-name.csv", b"athlete,race_date,phase\n\x1b[2J,2026-04-12,peek\n", 1,
@@ -194,6 +201,17 @@ else:
         f"'{ADVISE} batch -q --today 2026-04-01 --chunk {{#}} -' < '{big}'",
         shell=True, capture_output=True, env=ENV).stdout
     check(split == single, f"parallel: {len(split)} bytes, single run {len(single)}")
+    # Quoted line breaks: --csv cuts between records; 4 jobs, blocks down to 4 kB.
+    ml = write("multiline.csv", b"athlete,race_date,note\n" + b"".join(
+        (b'r%d,2026-%02d-%02d,"Long\nIsland, ""NY"""\n' if i % 4 == 0 else b"r%d,2026-%02d-%02d,x\n")
+        % (i, 4 + i % 9, 1 + i % 28) for i in range(20000)))
+    single_ml = run([ml, "-q"] + TODAY).stdout
+    for block in ("4k", "64k"):
+        split_ml = subprocess.run(
+            f"parallel --csv --pipe --header : --keep-order -j4 --block {block} "
+            f"'{ADVISE} batch -q --today 2026-04-01 --chunk {{#}} -' < '{ml}'",
+            shell=True, capture_output=True, env=ENV).stdout
+        check(split_ml == single_ml, f"parallel --csv, block {block}: {len(split_ml)} bytes, single {len(single_ml)}")
     # Summaries add up across chunks.
     sums = subprocess.run(
         f"parallel --pipe --header : --keep-order -j2 --block 200k "
@@ -201,6 +219,69 @@ else:
         "awk -F'[ =]' '/^advise: summary:/ {r+=$4; a+=$6; j+=$8} END {print r, a, j}'",
         shell=True, capture_output=True, env=ENV).stdout.split()
     check([int(x) for x in sums] == list(s[:3]), f"parallel summaries {sums}, single {s[:3]}")
+
+# One stray quote costs its line, not the rest of the file.
+lines = [b"athlete,race_date,phase"] + [b"r%d,2026-05-%02d,peak" % (i, 1 + i % 28) for i in range(60000)]
+lines[11] = b'"' + lines[11]
+lines[40] = b'"Smith, Ann",2026-05-01,peak'
+expect("stray-quote.csv", b"\n".join(lines) + b"\n", 1,
+       ["FILE:12:1: record 11: a quote opened here is not closed on its line and the record goes wrong after it; the lines after this one are read again as records"], 59999)
+
+# The input is never overwritten; -o and --errors are never one file; --errors - is refused.
+victim = write("victim.csv", HEADER + b"Anna,2026-04-12,peak,2026-03-01\n")
+for args, message in (
+        (["-o", victim], f"advise: error: -o names the input file, {victim}; write to another file\n"),
+        (["--errors", victim], f"advise: error: --errors names the input file, {victim}; write to another file\n"),
+        (["-o", f"{WORK}/same.csv", "--errors", f"{WORK}/same.csv"],
+         "advise: error: --errors and -o name the same file; give them different files\n"),
+        (["--errors", "-"], "advise: error: --errors needs a file name; without --errors, bad rows go to stderr\n")):
+    r = run([victim] + TODAY + args)
+    check(r.returncode == 2 and r.stderr == message.encode(), f"{args}: {r.returncode} {r.stderr!r}")
+check(open(victim, "rb").read() == HEADER + b"Anna,2026-04-12,peak,2026-03-01\n", "the input was touched")
+os.symlink(victim, f"{WORK}/link.csv")
+r = run([victim, "-o", f"{WORK}/link.csv"] + TODAY)
+check(r.returncode == 2, "-o through a symlink to the input")
+
+# Special files are written in place, never replaced; a symlink stays a symlink.
+fifo = f"{WORK}/fifo"
+os.mkfifo(fifo)
+reader = subprocess.Popen(["cat", fifo], stdout=subprocess.PIPE)
+run([victim, "-o", fifo, "-q"] + TODAY)
+got = reader.communicate(timeout=30)[0]
+check(got.startswith(b"athlete,") and os.path.exists(fifo) and not os.path.isfile(fifo),
+      f"fifo: {len(got)} bytes, still a fifo: {not os.path.isfile(fifo)}")
+target = write("target.csv", b"old\n")
+os.symlink(target, f"{WORK}/out-link.csv")
+run([victim, "-o", f"{WORK}/out-link.csv", "-q"] + TODAY)
+check(os.path.islink(f"{WORK}/out-link.csv") and open(target, "rb").read().startswith(b"athlete,"),
+      "-o through a symlink: the link was replaced or its target not written")
+# An existing file keeps its mode.
+private = write("private.csv", b"old\n")
+os.chmod(private, 0o600)
+run([victim, "-o", private, "-q"] + TODAY)
+check(os.stat(private).st_mode & 0o777 == 0o600, f"mode {oct(os.stat(private).st_mode & 0o777)}")
+
+# Nothing from the input runs as a formula: header names and the errors CSV too.
+evil = write("evil.csv", b'athlete,race_date,=HYPERLINK("x")\nAnna,=2026-02-30,1\n')
+r = run([evil, "--errors", f"{WORK}/evil-errors.csv"] + TODAY)
+check(rows(run([write("evil-ok.csv", b'athlete,race_date,=H()\nA,2026-04-12,1\n')] + TODAY).stdout)[0][2] == "'=H()",
+      "a formula-looking header name is written as is")
+ev = list(csv.reader(open(f"{WORK}/evil-errors.csv", encoding="utf-8", newline="")))
+check(ev[1][5] == "'=2026-02-30", f"errors CSV value not neutralised: {ev[1]}")
+
+# Empty column names (trailing commas of spreadsheet exports) may repeat.
+r = run([write("trailing.csv", b"athlete,race_date,,\nAnna,2026-04-12,,\n")] + TODAY)
+check(r.returncode == 0, f"trailing empty columns: {r.returncode} {r.stderr!r}")
+
+# Closed stderr: messages never land in the output file.
+subprocess.run(f"'{ADVISE}' batch '{mixed}' --today 2026-04-01 -o '{WORK}/closed.csv' 2>&-", shell=True, env=ENV)
+check(not open(f"{WORK}/closed.csv", "rb").read().count(b": record "), "stderr leaked into -o")
+
+# A closed pipe with --errors leaves no temporary file.
+before = set(os.listdir(WORK))
+subprocess.run(f"'{ADVISE}' batch '{mixed}' --today 2026-04-01 --errors '{WORK}/pipe-errors.csv' | head -1 >/dev/null",
+               shell=True, env=ENV)
+check(not [f for f in set(os.listdir(WORK)) - before if ".csv." in f], "SIGPIPE left a temporary file")
 
 for f in failures:
     print("FAIL:", f)

@@ -112,7 +112,7 @@ TEST_CASE("advise::append_batch_csv: the same advice as the single query") {
   REQUIRE(q);
   const Plan p = plan(*q, Policy{});
   std::string out;
-  append_batch_header(out, columns);
+  append_batch_header(out, columns, true);
   append_batch_csv(out, record, p, true);
   CHECK(out ==
         "athlete,race_date,phase,last_massage,note,next_session,next_intensity,next_minutes,"

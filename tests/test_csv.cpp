@@ -68,10 +68,42 @@ TEST_CASE("advise::CsvParser") {
     const auto p = parse("a,\"b\"c\n");
     CHECK(p.problems[0] == CsvProblem::text_after_quote);
   }
-  SUBCASE("an unclosed quote at the end of the input") {
-    const auto p = parse("a,b\n1,\"never closed\nstill\n");
+  SUBCASE("an unclosed quote on the last line") {
+    const auto p = parse("a,b\n1,\"never closed");
     REQUIRE(p.records.size() == 2);
     CHECK(p.problems[1] == CsvProblem::unclosed_quote);
+  }
+  SUBCASE("a stray quote costs its line: the lines after it are read again") {
+    const auto p = parse("a,b\n1,\"never closed\n2,x\n3,y\n");
+    REQUIRE(p.records.size() == 4);
+    CHECK(p.problems[1] == CsvProblem::stray_quote);
+    CHECK(p.problem_at[1].line == 2);
+    CHECK(p.problem_at[1].column == 3);
+    CHECK(p.records[2] == std::vector<std::string>{"2", "x"});
+    CHECK(p.records[3] == std::vector<std::string>{"3", "y"});
+    CHECK(p.first_line == std::vector<std::uint64_t>{1, 2, 3, 4});
+    // Closed on a later line, with text after it: the same.
+    const auto q = parse("a,b\n\"1,x\n2,\"y\"z\n3,w\n");
+    CHECK(q.problems[1] == CsvProblem::stray_quote);
+    CHECK(q.records.back() == std::vector<std::string>{"3", "w"});
+    // Past the record limit: still one line.
+    std::string big = "a,b\n\"1,x\n";
+    for (int i = 0; i < 100; ++i) {
+      big += 'r';
+      big += std::to_string(i);
+      big += ",y\n";
+    }
+    const auto r = parse(big, 0, 300);
+    REQUIRE(r.records.size() >= 3);
+    CHECK(r.problems[1] == CsvProblem::stray_quote);
+    CHECK(r.records.back() == std::vector<std::string>{"r99", "y"});
+    // A legitimate field over several lines is untouched.
+    CHECK(parse("a\n\"x\ny\"\n").records == Rows{{"a"}, {"x\ny"}});
+  }
+  SUBCASE("a line of commas past the field limit is refused with bounded memory") {
+    const auto p = parse("a\n" + std::string(CsvParser::k_max_fields + 5, ',') + "\nok\n");
+    CHECK(p.problems[1] == CsvProblem::too_many_fields);
+    CHECK(p.records[2] == std::vector<std::string>{"ok"});
   }
   SUBCASE("invalid UTF-8 and NUL bytes, with where they are") {
     const auto p = parse("name,x\nAnn\xff" "a,1\nBo\0b,2\n"s);

@@ -41,6 +41,7 @@ struct BatchDefaults {
   std::optional<Experience> experience;
   const date::time_zone* zone = nullptr;        // --tz: rows without a tz (null: clock hours)
   const date::time_zone* local_zone = nullptr;  // rows with a race_time but no tz, without --tz
+  std::string local_zone_problem;  // why there is no local zone (a TZ that is not one), if so
 };
 
 // Looks up a zone by IANA name; null when there is none.
@@ -59,8 +60,9 @@ tl::expected<Query, RowError> batch_query(const CsvRecord& record, const BatchCo
                                           const BatchDefaults& defaults, Day today,
                                           const ZoneLookup& zones);
 
-// The header line: the input's columns, then the advice columns.
-void append_batch_header(std::string& out, const BatchColumns& columns);
+// The header line: the input's columns, then the advice columns; with
+// `neutralise`, names a spreadsheet would run as formulas get a leading '.
+void append_batch_header(std::string& out, const BatchColumns& columns, bool neutralise);
 
 // One output row: the input's fields as they were, then the advice. With
 // `neutralise`, cells a spreadsheet would run as formulas get a leading '.

@@ -26,6 +26,9 @@ enum class CsvProblem {
   invalid_utf8,        // a field is not valid UTF-8
   nul_byte,            // a field holds a NUL byte
   too_long,            // the record is longer than the parser's limit
+  too_many_fields,     // more fields than the parser's limit
+  stray_quote,         // a quote ran past its line and the record went wrong;
+                       // the lines after that line are read again as records
 };
 
 struct CsvRecord {
@@ -42,7 +45,11 @@ struct CsvRecord {
 // The parser. Lines end in LF or CRLF; a UTF-8 byte-order mark at the very
 // start is skipped; blank lines (outside quotes) are not records and are
 // counted instead. Quoted fields may hold commas, doubled quotes and line
-// breaks; a quote inside a field that does not start with one is data. Fields are checked for UTF-8 and NUL bytes. A record longer than
+// breaks; a quote inside a field that does not start with one is data. A
+// quoted field that runs past its line into a record that goes wrong (never
+// closed, too long, text after the closing quote) is a stray quote: the
+// record is delivered with CsvProblem::stray_quote and the lines after the
+// quote's line are read again, so one stray quote costs one line. Fields are checked for UTF-8 and NUL bytes. A record longer than
 // `max_record_bytes` is delivered with CsvProblem::too_long and its fields
 // cut short, so memory stays bounded.
 class CsvParser {
@@ -51,6 +58,8 @@ class CsvParser {
 
   // Feeds the next bytes; calls on_record(const CsvRecord&) for each record
   // completed. The record is reused: copy what must outlive the call.
+  static constexpr std::size_t k_max_fields = 10000;
+
   template <typename OnRecord>
   void feed(std::string_view bytes, OnRecord&& on_record);
 
@@ -69,6 +78,8 @@ class CsvParser {
   std::size_t consume(std::string_view bytes);
   bool step(char c);
   bool separator(char c);
+  void stray_quote();
+  bool refused() const;
   void start_record();
   void start_field();
   void end_field();
@@ -86,6 +97,13 @@ class CsvParser {
   std::size_t m_bom_seen = 0;  // bytes of a possible byte-order mark seen so far
   bool m_ready = false;       // m_record holds a completed record
   std::size_t m_raw_bytes = 0;  // bytes of the current record, as read
+  // From the first line break inside quotes on, the bytes read, to read again
+  // if the quote turns out to be stray.
+  bool m_recording = false;
+  std::string m_tail;
+  CsvPosition m_tail_at;   // where those bytes start
+  CsvPosition m_quote_at;  // where the quoted field opened
+  std::string m_replay;
   std::uint64_t m_blank_lines = 0;
 };
 
@@ -96,12 +114,28 @@ void CsvParser::feed(std::string_view bytes, OnRecord&& on_record) {
     if (m_ready) {
       m_ready = false;
       on_record(static_cast<const CsvRecord&>(m_record));
+      if (!m_replay.empty()) {  // after a stray quote: the lines after it again
+        std::string again;
+        again.swap(m_replay);
+        feed(std::string_view(again), on_record);
+      }
     }
   }
 }
 
 template <typename OnRecord>
 void CsvParser::finish(OnRecord&& on_record) {
+  if (m_state == State::quoted && m_recording) {
+    // A quote that ran past its line to the end: one line lost, not the file.
+    stray_quote();
+    on_record(static_cast<const CsvRecord&>(m_record));
+    m_ready = false;
+    std::string again;
+    again.swap(m_replay);
+    feed(std::string_view(again), on_record);
+    finish(on_record);
+    return;
+  }
   if (m_state == State::quoted) {
     flag(CsvProblem::unclosed_quote);
     if (m_record.problem == CsvProblem::unclosed_quote && !m_record.positions.empty()) {
@@ -113,7 +147,14 @@ void CsvParser::finish(OnRecord&& on_record) {
     append('\r');
   }
   if (m_state != State::record_start && end_record()) {
+    m_ready = false;
     on_record(static_cast<const CsvRecord&>(m_record));
+    if (!m_replay.empty()) {
+      std::string again;
+      again.swap(m_replay);
+      feed(std::string_view(again), on_record);
+      finish(on_record);
+    }
   }
 }
 

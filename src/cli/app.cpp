@@ -55,6 +55,10 @@ std::string owner_of(const CLI::App& app, const std::string& token) {
 // The whole message for arguments CLI11 could not place.
 std::string unexpected(const CLI::App& app) {
   std::vector<std::string> left = app.remaining();
+  for (const auto* sub : app.get_subcommands()) {
+    for (const auto& more : sub->remaining()) left.push_back(more);
+  }
+  if (left.empty()) return "unexpected arguments";
   std::string message = fmt::format("unexpected argument{} {}", left.size() == 1 ? "" : "s",
                                     fmt::join(left, " "));
   for (const auto& token : left) {

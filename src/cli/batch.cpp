@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <functional>
 #include <unordered_map>
 
 #include "advise/batch.hpp"
@@ -30,12 +31,12 @@ constexpr std::array<std::pair<std::string_view, int>, 2> k_batch_formats{{
     {"jsonl", 1},
 }};
 
-// A value for a message: control bytes and bytes of broken UTF-8 as \xNN,
-// cut short when long, so that nothing in a file can drive the terminal.
-std::string shown(std::string_view value) {
-  std::string out = "'";
+// `value` with control bytes and bytes of broken UTF-8 as \xNN, up to
+// `limit` bytes of output; sets `cut` when it stopped early.
+std::string escaped(std::string_view value, std::size_t limit, bool& cut) {
+  std::string out;
   std::size_t i = 0;
-  while (i < value.size() && out.size() < k_shown_bytes) {
+  while (i < value.size() && out.size() < limit) {
     std::uint32_t cp = 0;
     const std::size_t n = utf8_char(value, i, cp);
     if (n == 0 || cp < 0x20 || cp == 0x7f) {
@@ -46,8 +47,17 @@ std::string shown(std::string_view value) {
     out.append(value.substr(i, n));
     i += n;
   }
-  if (i < value.size()) out += fmt::format("...' ({} bytes)", value.size());
-  else out += "'";
+  cut = i < value.size();
+  return out;
+}
+
+// A value for a message: escaped, quoted, cut short when long, so that
+// nothing in a file can drive the terminal.
+std::string shown(std::string_view value) {
+  bool cut = false;
+  std::string out = "'";
+  out += escaped(value, k_shown_bytes, cut);
+  out += cut ? fmt::format("...' ({} bytes)", value.size()) : std::string("'");
   return out;
 }
 
@@ -58,6 +68,10 @@ std::string_view problem_text(CsvProblem p) {
     case CsvProblem::invalid_utf8: return "is not valid UTF-8";
     case CsvProblem::nul_byte: return "holds a NUL byte";
     case CsvProblem::too_long: return "is longer than 1 MiB; records that long are refused";
+    case CsvProblem::too_many_fields: return "has more than 10000 fields; records that wide are refused";
+    case CsvProblem::stray_quote:
+      return "a quote opened here is not closed on its line and the record goes wrong after "
+             "it; the lines after this one are read again as records";
     case CsvProblem::none: return "";
   }
   return "";
@@ -66,6 +80,9 @@ std::string_view problem_text(CsvProblem p) {
 // Counts and reports; the errors go to stderr or, with --errors, to a CSV file.
 class Reporter {
  public:
+  // Called before a message goes to stderr, to clear a progress line.
+  std::function<void()> before_message = [] {};
+
   Reporter(std::string input_name, Sink* errors) : m_input(std::move(input_name)), m_errors(errors) {
     if (m_errors != nullptr) m_errors->write("file,line,column,record,field,value,message\n");
   }
@@ -75,13 +92,24 @@ class Reporter {
     ++rejected;
     if (m_errors != nullptr) {
       auto& out = m_errors->buffer();
-      append_csv_field(out, m_input);
+      // Values from the input are cells like any other: neutralised.
+      auto cell = [&](const std::string_view text) {
+        if (looks_like_formula(text)) {
+          std::string safe = "'";
+          safe += text;
+          append_csv_field(out, safe);
+        } else {
+          append_csv_field(out, text);
+        }
+      };
+      cell(m_input);
       out += fmt::format(",{},{},{},", at.line, at.column, record);
-      append_csv_field(out, field);
+      cell(field);
       out += ',';
-      append_csv_field(out, has_value ? value.substr(0, 1024) : std::string_view{});
+      bool cut = false;
+      cell(has_value ? escaped(value, 1024, cut) : std::string{});
       out += ',';
-      append_csv_field(out, message);
+      cell(message);
       out += '\n';
       m_errors->flush_if_full();
       return;
@@ -91,6 +119,7 @@ class Reporter {
     if (has_value) line += shown(value) + " ";
     line += message;
     line += '\n';
+    before_message();
     write_err(line);
   }
 
@@ -119,6 +148,7 @@ class Progress {
   }
   void done() {
     if (m_shown) write_err("\r\033[K");
+    m_shown = false;
   }
 
  private:
@@ -210,7 +240,12 @@ CLI::App* setup_batch(CLI::App& app, BatchOptions& o) {
   cmd->add_option("--columns", o.columns,
                   "The input has no header row; these are its column names, comma-separated "
                   "(for a split that lost the header, as in Hadoop streaming)")
-      ->type_name("NAMES");
+      ->type_name("NAMES")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            return value.empty() ? "needs the column names, comma-separated" : "";
+          },
+          ""));
   cmd->add_flag("--allow-formulas", o.allow_formulas,
                 "Write cells starting with = + - @ tab or CR as they are, not prefixed with ' "
                 "(OWASP's advice against CSV injection)");
@@ -240,6 +275,10 @@ int run_batch(const BatchOptions& o) {
   struct stat st {};
   const bool regular = ::fstat(::fileno(in), &st) == 0 && S_ISREG(st.st_mode);
 
+  if (o.errors == "-") {
+    print_error("--errors needs a file name; without --errors, bad rows go to stderr");
+    return k_exit_usage;
+  }
   Sink out;
   if (auto e = out.open(o.output); !e.empty()) {
     print_error(e);
@@ -251,9 +290,24 @@ int run_batch(const BatchOptions& o) {
       print_error(e);
       return k_exit_usage;
     }
+    if (errors_file.same_file(out)) {
+      print_error("--errors and -o name the same file; give them different files");
+      return k_exit_usage;
+    }
+  }
+  // Writing over the input would lose it (the output is renamed into place).
+  if (struct stat info {}; !from_stdin && ::fstat(::fileno(in), &info) == 0) {
+    const char* clash = out.writes(info.st_dev, info.st_ino)           ? "-o"
+                        : errors_file.writes(info.st_dev, info.st_ino) ? "--errors"
+                                                                        : nullptr;
+    if (clash != nullptr) {
+      print_error(fmt::format("{} names the input file, {}; write to another file", clash, o.input));
+      return k_exit_usage;
+    }
   }
   Reporter report(input_name, o.errors.empty() ? nullptr : &errors_file);
   Progress progress(!o.quiet && ::isatty(STDERR_FILENO) == 1, regular ? static_cast<std::uint64_t>(st.st_size) : 0);
+  report.before_message = [&progress] { progress.done(); };
 
   Zones zones;
   BatchDefaults defaults;
@@ -270,19 +324,29 @@ int run_batch(const BatchOptions& o) {
   auto start = [&](const std::vector<std::string_view>& names) {
     auto found = batch_columns(names);
     if (!found) {
-      fatal = found.error();
+      std::string listed;
+      for (const auto n : names) listed += (listed.empty() ? "" : ", ") + shown(n);
+      fatal = fmt::format("{} (found: {})", found.error(), listed);
       return;
     }
     columns = std::move(*found);
     // Rows with a time and no tz use --tz, else the local zone.
     if (columns->race_time != BatchColumns::npos && defaults.zone == nullptr) {
-      if (const auto local = local_zone()) defaults.local_zone = *local;
+      if (const auto local = local_zone()) {
+        defaults.local_zone = *local;
+      } else {
+        defaults.local_zone_problem = local.error();
+      }
     }
-    if (header_out && !jsonl) append_batch_header(out.buffer(), *columns);
+    if (header_out && !jsonl) append_batch_header(out.buffer(), *columns, !o.allow_formulas);
   };
   if (!o.columns.empty()) {
     const auto names = split_names(o.columns);
     start(std::vector<std::string_view>(names.begin(), names.end()));
+    if (!fatal.empty()) {
+      print_error("--columns: " + fatal);
+      return k_exit_usage;
+    }
   }
 
   std::uint64_t bytes_read = 0;
@@ -301,10 +365,13 @@ int run_batch(const BatchOptions& o) {
     }
     const std::uint64_t number = ++report.read;
     if (r.problem != CsvProblem::none) {
-      const bool in_field = r.problem != CsvProblem::too_long && r.problem != CsvProblem::unclosed_quote &&
-                            r.problem_field < columns->names.size();
+      // A bad byte or text after a quote is in one field: name it, show it.
+      const bool in_field = (r.problem == CsvProblem::invalid_utf8 || r.problem == CsvProblem::nul_byte ||
+                             r.problem == CsvProblem::text_after_quote) &&
+                            r.problem_field < columns->names.size() && r.problem_field < r.fields.size();
       report.reject(r.problem_at, number, in_field ? std::string_view(columns->names[r.problem_field]) : "",
-                    {}, false, problem_text(r.problem));
+                    in_field ? r.fields[r.problem_field] : std::string_view{}, in_field,
+                    problem_text(r.problem));
     } else if (auto q = batch_query(r, *columns, defaults, today, lookup); !q) {
       const auto f = q.error().field;
       if (f == BatchColumns::npos) {
@@ -344,12 +411,16 @@ int run_batch(const BatchOptions& o) {
     print_error(fatal);
     return k_exit_usage;  // the sinks' destructors remove any temporary file
   }
-  if (auto e = out.commit(); !e.empty()) {
-    print_error(e);
-    return k_exit_usage;
+  // Everything written first, then published: a failure publishes nothing.
+  for (Sink* sink : {&out, &errors_file}) {
+    if (sink == &errors_file && o.errors.empty()) continue;
+    if (auto e = sink->finish(); !e.empty()) {
+      print_error(e);
+      return k_exit_usage;
+    }
   }
-  if (!o.errors.empty()) {
-    if (auto e = errors_file.commit(); !e.empty()) {
+  for (Sink* sink : {&errors_file, &out}) {
+    if (auto e = sink->publish(); !e.empty()) {
       print_error(e);
       return k_exit_usage;
     }

@@ -2,6 +2,7 @@
 // that escapes it is a bug; it still ends as one message and exit 2, never
 // as an abort.
 #include <exception>
+#include <fcntl.h>
 #include <new>
 
 #include "app.hpp"
@@ -9,6 +10,11 @@
 #include "output.hpp"
 
 int main(int argc, char** argv) {
+  // Started with stdin, stdout or stderr closed, the first file opened would
+  // take its number and receive what was meant for it: hold them open.
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (::fcntl(fd, F_GETFD) == -1) ::open("/dev/null", O_RDWR);
+  }
   try {
     return advise::cli::run(argc, argv);
   } catch (const std::bad_alloc&) {

@@ -9,6 +9,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <climits>
+#include <cstdlib>
+
 namespace advise::cli {
 namespace {
 
@@ -44,7 +47,11 @@ extern "C" void on_signal(int signal) {
 }  // namespace
 
 void remove_temporaries_on_signals() {
-  for (const int s : {SIGINT, SIGTERM, SIGHUP}) std::signal(s, on_signal);
+  for (const int s : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) {
+    struct sigaction old {};
+    if (::sigaction(s, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
+    std::signal(s, on_signal);
+  }
 }
 
 Sink::~Sink() { abandon(); }
@@ -55,18 +62,43 @@ std::string Sink::open(const std::string& path) {
     m_file = stdout;
     return {};
   }
+  // Follow a symbolic link, so that the link stays and its target is written.
+  std::string target = path;
+  if (char* real = ::realpath(path.c_str(), nullptr)) {
+    target = real;
+    std::free(real);
+  }
   m_path = path;
-  std::string pattern = path + ".XXXXXX";
+  struct stat existing {};
+  const bool exists = ::stat(target.c_str(), &existing) == 0;
+  if (exists && S_ISDIR(existing.st_mode)) return fmt::format("cannot write {}: it is a directory", path);
+  if (exists && !S_ISREG(existing.st_mode)) {
+    // A device or a fifo: written in place; renaming over it would destroy it.
+    m_file = std::fopen(target.c_str(), "wb");
+    if (m_file == nullptr) return fmt::format("cannot write {}: {}", path, std::strerror(errno));
+    m_identity = {existing.st_dev, existing.st_ino};
+    return {};
+  }
+  std::string pattern = target + ".XXXXXX";
   const int fd = ::mkstemp(pattern.data());
   if (fd < 0) {
     return fmt::format("cannot write {}: {}", path, std::strerror(errno));
   }
-  // mkstemp makes 0600; the finished file gets what any new file would.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
+  // mkstemp makes 0600; an existing file keeps its mode, a new one gets what
+  // any new file would.
+  mode_t mode = 0;
+  if (exists) {
+    mode = existing.st_mode & 07777;
+  } else {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = 0666 & ~mask;
+  }
+  ::fchmod(fd, mode);
   m_temporary = pattern;
+  m_final = target;
   remember(m_temporary);
+  if (exists) m_identity = {existing.st_dev, existing.st_ino};
   m_file = ::fdopen(fd, "wb");
   if (m_file == nullptr) {
     const std::string why = std::strerror(errno);
@@ -94,17 +126,27 @@ bool Sink::write(std::string_view text) {
   return flush_if_full();
 }
 
-std::string Sink::commit() {
+std::string Sink::finish() {
   if (!flush()) return m_error;
   if (std::fflush(m_file) != 0) {
     m_error = fmt::format("cannot write {}: {}", m_path.empty() ? "the output" : m_path,
                           std::strerror(errno));
     return m_error;
   }
+  if (m_file != stdout) {
+    const bool closed = std::fclose(m_file) == 0;
+    m_file = nullptr;
+    if (!closed) {
+      m_error = fmt::format("cannot write {}: {}", m_path, std::strerror(errno));
+      return m_error;
+    }
+  }
+  return {};
+}
+
+std::string Sink::publish() {
   if (m_temporary.empty()) return {};
-  const bool closed = std::fclose(m_file) == 0;
-  m_file = nullptr;
-  if (!closed || std::rename(m_temporary.c_str(), m_path.c_str()) != 0) {
+  if (std::rename(m_temporary.c_str(), m_final.c_str()) != 0) {
     m_error = fmt::format("cannot write {}: {}", m_path, std::strerror(errno));
     abandon();
     return m_error;
