@@ -189,6 +189,13 @@ p = subprocess.run(f"'{ADVISE}' batch '{mixed}' --today 2026-04-01 -q 2>{WORK}/p
                    shell=True, env=ENV)
 check(open(f"{WORK}/pipe.err", "rb").read().count(b"advise: error") == 0, "closed pipe: an error message")
 
+# An unwritable or closed stderr: still one exit status, never an abort.
+with open("/dev/full", "wb") as full:
+    r = subprocess.run([ADVISE, "--race", "2026-02-30"], stdout=subprocess.PIPE, stderr=full, env=ENV)
+check(r.returncode == 2, f"stderr on /dev/full: exit {r.returncode}")
+r = subprocess.run(f"'{ADVISE}' --race 2026-02-30 2>&-", shell=True, env=ENV)
+check(r.returncode == 2, f"stderr closed: exit {r.returncode}")
+
 # GNU parallel, 2 jobs: the same bytes as one run.
 if shutil.which("parallel") is None:
     failures.append("GNU parallel is not installed (Debian package: parallel)")

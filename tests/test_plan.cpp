@@ -3,7 +3,9 @@
 
 #include <doctest/doctest.h>
 #include <date/tz.h>
+#include <cctype>
 #include <random>
+#include <string_view>
 
 #include "advise/race_spec.hpp"
 
@@ -278,6 +280,91 @@ TEST_CASE("advise::plan: the next session") {
   }
 }
 
+// A strict JSON check (RFC 8259) for the property below: true when `text`
+// is one JSON value and nothing else but whitespace.
+class JsonCheck {
+ public:
+  explicit JsonCheck(std::string_view text) : m_text(text) {}
+  bool valid() {
+    skip();
+    if (!value()) return false;
+    skip();
+    return m_at == m_text.size();
+  }
+
+ private:
+  bool value() {
+    if (m_at >= m_text.size()) return false;
+    switch (m_text[m_at]) {
+      case '{': return container('}', true);
+      case '[': return container(']', false);
+      case '"': return string();
+      case 't': return word("true");
+      case 'f': return word("false");
+      case 'n': return word("null");
+      default: return number();
+    }
+  }
+  bool container(char close, bool object) {
+    ++m_at;
+    skip();
+    if (peek(close)) return ++m_at, true;
+    while (true) {
+      skip();
+      if (object) {
+        if (!string()) return false;
+        skip();
+        if (!peek(':')) return false;
+        ++m_at;
+        skip();
+      }
+      if (!value()) return false;
+      skip();
+      if (peek(close)) return ++m_at, true;
+      if (!peek(',')) return false;
+      ++m_at;
+    }
+  }
+  bool string() {
+    if (!peek('"')) return false;
+    for (++m_at; m_at < m_text.size(); ++m_at) {
+      const auto c = static_cast<unsigned char>(m_text[m_at]);
+      if (c == '"') return ++m_at, true;
+      if (c < 0x20) return false;
+      if (c == '\\') {
+        ++m_at;
+        if (m_at >= m_text.size() || std::string_view("\"\\/bfnrtu").find(m_text[m_at]) == std::string_view::npos) return false;
+      }
+    }
+    return false;
+  }
+  bool number() {
+    const auto start = m_at;
+    if (peek('-')) ++m_at;
+    while (m_at < m_text.size() && std::isdigit(static_cast<unsigned char>(m_text[m_at]))) ++m_at;
+    return m_at > start && std::isdigit(static_cast<unsigned char>(m_text[m_at - 1]));
+  }
+  bool word(std::string_view w) {
+    if (m_text.substr(m_at, w.size()) != w) return false;
+    m_at += w.size();
+    return true;
+  }
+  bool peek(char c) const { return m_at < m_text.size() && m_text[m_at] == c; }
+  void skip() {
+    while (m_at < m_text.size() && std::string_view(" \n\r\t").find(m_text[m_at]) != std::string_view::npos) ++m_at;
+  }
+  std::string_view m_text;
+  std::size_t m_at = 0;
+};
+
+TEST_CASE("the JSON check itself") {
+  CHECK(JsonCheck(R"({"a":[1,-2,"x\"y",null,true,{}]})").valid());
+  CHECK_FALSE(JsonCheck(R"({"a":1,})").valid());
+  CHECK_FALSE(JsonCheck(R"({"a" 1})").valid());
+  CHECK_FALSE(JsonCheck("\"tab\there\"").valid());
+  CHECK_FALSE(JsonCheck("[1] x").valid());
+}
+
 // Properties over generated cases: whatever the races (dates, start times,
 // priorities, zones across DST changes), phase and history, the plan never
 // books what the rules refuse, checked in absolute time.
@@ -342,7 +429,9 @@ TEST_CASE("advise::plan properties") {
     if (p.next) CHECK(p.next->advice.from >= q.today);
     // Every date is a real calendar date, and the same input gives the same plan.
     if (p.next) CHECK(date::year_month_day{p.next->advice.from}.ok());
-    CHECK(render_json(plan(q, policy)) == render_json(p));
+    const auto json = render_json(p);
+    CHECK(render_json(plan(q, policy)) == json);
+    CHECK(JsonCheck(json).valid());
   }
 }
 
