@@ -1,5 +1,6 @@
 #include "advice_words.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "advise/race_spec.hpp"
@@ -70,6 +71,67 @@ std::string body(const Advice& a, const Plan& p) {
   return "";
 }
 
+namespace {
+
+bool cites(const Advice& a, RuleId id) {
+  return std::find(a.rules.begin(), a.rules.end(), id) != a.rules.end();
+}
+
+}  // namespace
+
+std::string_view technique_name(const Advice& a) {
+  if (!a.intensity || a.cancelled) return "";
+  if (cites(a, RuleId::technique_hard_block) || cites(a, RuleId::technique_post_race_deep)) {
+    return "deep-tissue";
+  }
+  if (cites(a, RuleId::technique_pre_race)) return "light-loosening";
+  if (cites(a, RuleId::technique_post_race_flush)) return "light-flush";
+  switch (*a.intensity) {
+    case Intensity::light: return "light-flush";
+    case Intensity::moderate: return "loosening";
+    case Intensity::deep: return "deep-tissue";
+  }
+  return "";
+}
+
+std::string work(const Advice& a) {
+  if (!a.intensity || a.cancelled) return "";
+  std::string_view kind;
+  if (cites(a, RuleId::technique_hard_block)) {
+    kind = "deep tissue work, the usual choice in a hard block; Ashiatsu suits the large muscle "
+           "groups";
+  } else if (cites(a, RuleId::technique_post_race_deep)) {
+    kind = "deep tissue work on any tightness the race left";
+  } else if (cites(a, RuleId::technique_pre_race)) {
+    kind = "loosening work, or lighter circulation work such as Swedish massage; nothing "
+           "corrective";
+  } else if (cites(a, RuleId::technique_post_race_flush)) {
+    kind = "a very light flush of the legs";
+  } else if (cites(a, RuleId::technique_maintenance)) {
+    kind = "a loosening sports massage for knots and small imbalances";
+  } else if (cites(a, RuleId::post_race_moderate_from_24h)) {
+    kind = "moderate, loosening post-race work; nothing deep yet";
+  } else {
+    kind = format_as(*a.intensity);
+  }
+  if (!a.length) return std::string(kind);
+  std::string_view why;
+  if (cites(a, RuleId::length_90)) {
+    why = "often the most effective length for runners";
+  } else if (cites(a, RuleId::length_30)) {
+    why = "even a short session helps";
+  } else if (cites(a, RuleId::technique_pre_race)) {
+    why = "a focused session, not a long one, before a race";
+  } else if (cites(a, RuleId::technique_hard_block)) {
+    why = "an hour a week is the usual starting point";
+  } else {
+    why = "a focused session on the areas that need it";
+  }
+  return fmt::format("{}; {} min: {}", kind, a.length->count(), why);
+}
+
+std::string_view says(RuleId id) { return rule(id).summary; }
+
 std::string notes(const Advice& a) {
   std::string out;
   if (a.cancelled && a.conflict_race) {
@@ -98,8 +160,13 @@ std::string next_why(const NextSession& n, const Plan& p) {
                                 n.after_race ? "after" : "for", weekday_day(*n.race)));
   } else if (n.moved_for) {
     parts.push_back(fmt::format("moved for the race on {}", weekday_day(*n.moved_for)));
+  } else if (n.moved_for_workout) {
+    parts.push_back(
+        fmt::format("moved for the hard workout on {}", weekday_day(*n.moved_for_workout)));
   }
-  if (!p.last_massage) {
+  if (n.symptoms) {
+    parts.push_back("as soon as possible, for the symptoms you report");
+  } else if (!p.last_massage) {
     parts.push_back("due now: no --last-massage given");
   } else if (n.due_now && n.latest && p.today <= *n.latest) {
     parts.push_back(fmt::format("due since {}, by {} at the latest", weekday_day(n.due),

@@ -26,6 +26,18 @@ std::string_view label(Item item);
 // What the item says, without its label, notes or rule ids.
 std::string body(const Advice& a, const Plan& p);
 
+// What kind of work a session is, as a name for JSON ("deep-tissue",
+// "loosening", "light-loosening", "light-flush"), or "" for an item that is
+// not a session.
+std::string_view technique_name(const Advice& a);
+
+// The kind of work and why this long: "deep tissue work; Ashiatsu suits the
+// large muscle groups; 60 min: ...", or "" for an item that is not a session.
+std::string work(const Advice& a);
+
+// A catalogue summary as a line of its own: as written.
+std::string_view says(RuleId id);
+
 // " (moved for the race on ...)", " (passed)": what changed it, or "".
 std::string notes(const Advice& a);
 

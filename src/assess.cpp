@@ -90,4 +90,23 @@ Finding assess(Day day, Intensity intensity, const RaceDays& d, const Newcomer& 
                {d.full_plan() ? post_race_deep_days_2_3 : priority_tune_up});
 }
 
+std::optional<Finding> assess_workout(Day day, Intensity intensity, Day workout) {
+  if (intensity != Intensity::deep) return std::nullopt;
+  if (day == workout) {
+    return Finding{Level::avoid, Reason::hard_workout_day, workout, {RuleId::training_no_stacking}};
+  }
+  if (day + date::days{1} == workout) {
+    return Finding{Level::caution, Reason::before_hard_workout, workout,
+                   {RuleId::training_run_after_deep, RuleId::training_no_stacking}};
+  }
+  return std::nullopt;
+}
+
+std::optional<Finding> assess_condition(Day day, Condition condition) {
+  if (!info(condition).injury) return std::nullopt;
+  Finding f{Level::caution, Reason::condition, day, condition_rules(condition)};
+  f.condition = condition;
+  return f;
+}
+
 }  // namespace advise

@@ -197,14 +197,87 @@ constexpr std::array k_rules = std::to_array<Rule>({
      Basis::source, "Two to three days after a race: deep tissue work on lingering tightness.",
      {nola}},
 
+    // Conditions: cautions for what the runner reports, never a diagnosis.
+    {RuleId::condition_not_diagnosis, "condition.not-diagnosis", Area::condition, Basis::policy,
+     "A condition is what the runner reports: the program adds the sources' cautions for it and "
+     "never diagnoses, nor replaces a physician or a therapist's judgement.",
+     {massaggi}},
+    {RuleId::condition_physician_first, "condition.physician-first", Area::condition,
+     Basis::source,
+     "With an injury or a persistent problem, see a physician first, then a qualified massage "
+     "therapist on the doctor's advice.",
+     {massaggi}},
+    {RuleId::condition_it_band_acute, "condition.it-band-acute", Area::condition, Basis::source,
+     "During an acute IT band attack, no massage on the IT band itself; work the hips, glutes "
+     "and TFL, hamstrings and quads instead, which frees the band.",
+     {massaggi, nola}},
+    {RuleId::condition_stress_fracture, "condition.stress-fracture", Area::condition,
+     Basis::source,
+     "A suspected stress fracture needs a doctor and an X-ray; while it heals the fracture site "
+     "is never massaged, only the areas around it.",
+     {massaggi},
+     {{{"heals in at least", &P::fracture_heals_min}, {"heals in at most", &P::fracture_heals_max}}}},
+    {RuleId::condition_ankle_sprain_acute, "condition.ankle-sprain-acute", Area::condition,
+     Basis::source,
+     "A sprained ankle in its acute phase: no cross-friction or other deep work on the ankle "
+     "yet; rest first.",
+     {massaggi}},
+    {RuleId::condition_ankle_sprain_after, "condition.ankle-sprain-after", Area::condition,
+     Basis::source,
+     "Once the acute phase of an ankle sprain is over, cross-friction on the injured ligaments "
+     "helps them heal with less scar tissue.",
+     {massaggi}},
+    {RuleId::condition_shin_splints, "condition.shin-splints", Area::condition, Basis::source,
+     "Shin splints: work on the lower leg and tight calves, deep tissue or a lighter relaxation "
+     "massage.",
+     {massaggi, nola}},
+    {RuleId::condition_achilles_tendinitis, "condition.achilles-tendinitis", Area::condition,
+     Basis::source, "Achilles tendinitis: pressure massage on the calf and tendon.",
+     {massaggi}},
+    {RuleId::condition_runners_knee, "condition.runners-knee", Area::condition, Basis::source,
+     "Runner's knee: active release, trigger point and deep tissue work on the muscles around "
+     "the knee.",
+     {massaggi}},
+    {RuleId::condition_hamstring_risk, "condition.hamstring-risk", Area::condition,
+     Basis::source,
+     "Hamstrings prone to strain: a weekly session as prevention, whatever the phase.",
+     {massaggi},
+     {{{"every, at most", &P::hamstring_every}}}},
+    {RuleId::condition_plantar_fasciitis, "condition.plantar-fasciitis", Area::condition,
+     Basis::source,
+     "Plantar fasciitis: loosen the feet and calves; ask the therapist before treating it "
+     "yourself.",
+     {qi, massaggi},
+     {},
+     "qi suggests using a massage gun on the feet and calves at home; massaggi advises against "
+     "self-massage and for a physician, then a therapist."},
+
+    // Preparation and after-care (--prepare).
+    {RuleId::care_hydrate, "care.hydrate", Area::care, Basis::source,
+     "Drink well before the session: dehydrated muscles make the work more tender.",
+     {nola, smr}},
+    {RuleId::care_light_meal, "care.light-meal", Area::care, Basis::source,
+     "Keep the meal before the session light.",
+     {smr}},
+    {RuleId::care_loose_clothes, "care.loose-clothes", Area::care, Basis::source,
+     "Wear comfortable, loose clothes.",
+     {nola}},
+    {RuleId::care_discomfort_not_pain, "care.discomfort-not-pain", Area::care, Basis::source,
+     "Deep pressure may feel uncomfortable, which is fine; sharp pain is not: tell the "
+     "therapist at once.",
+     {nola, smr}},
+    {RuleId::care_epsom_bath, "care.epsom-bath", Area::care, Basis::source,
+     "An Epsom salt bath later that day may ease soreness.",
+     {smr}},
+
     // What the program does not claim.
     {RuleId::claims_timing_only, "claims.timing-only", Area::claims, Basis::policy,
      "The program gives timing and intensity only; it makes no claim about what massage does to "
      "muscle chemistry.",
      {nola, qi, rva},
      {},
-     "nola and qi describe massage clearing waste products from the muscles; rva calls that "
-     "claim a myth."},
+     "nola and qi make a claim about what massage removes from tired muscles; rva calls that "
+     "claim a myth. The program repeats neither side."},
 });
 
 static_assert(k_rules.size() == static_cast<std::size_t>(RuleId::claims_timing_only) + 1,
@@ -244,6 +317,8 @@ std::string_view format_as(Area area) {
     case Area::priority: return "priority";
     case Area::length: return "length";
     case Area::technique: return "technique";
+    case Area::condition: return "condition";
+    case Area::care: return "care";
     case Area::claims: return "claims";
   }
   return "?";

@@ -1,9 +1,42 @@
+#include <cctype>
 #include <fmt/format.h>
 
 #include "advise/race_spec.hpp"
 #include "advise/render.hpp"
 
+#include "advise/condition.hpp"
+
 namespace advise {
+
+namespace {
+
+bool starts_with_nocase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) !=
+        std::tolower(static_cast<unsigned char>(prefix[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A condition's catalogue summary after its label: without the label again
+// ("Runner's knee: ..."), no final full stop, and a small first letter
+// unless it starts a name ("Achilles").
+std::string mid_sentence(std::string_view summary, std::string_view label) {
+  if (starts_with_nocase(summary, label) && summary.substr(label.size()).starts_with(": ")) {
+    summary.remove_prefix(label.size() + 2);
+  }
+  std::string out(summary);
+  if (!out.empty() && out.back() == '.') out.pop_back();
+  if (!out.empty() && !summary.starts_with("Achilles") && out[0] >= 'A' && out[0] <= 'Z') {
+    out[0] = static_cast<char>(out[0] - 'A' + 'a');
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string weekday_day(Day day) { return fmt::format("{} {}", weekday_abbrev(day), format_day(day)); }
 
@@ -63,6 +96,27 @@ std::string describe(const Finding& f, Intensity intensity, Day on) {
     case Reason::after_race:
       return fmt::format("{} work on {} comes after the post-race plan of the race on {}",
                          intensity, day, race);
+    case Reason::hard_workout_day:
+      return fmt::format("deep work on {} is on the day of the hard workout: do not stack them",
+                         day);
+    case Reason::before_hard_workout:
+      return fmt::format("deep work on {} only if it ends 24 hours before the hard workout on {} "
+                         "starts",
+                         day, race);
+    case Reason::clear_of_workouts:
+      if (intensity != Intensity::deep) {
+        return fmt::format("{} work on {}: hard workouts limit deep work only", intensity, day);
+      }
+      return fmt::format("deep work on {} is neither on a hard workout day nor the day before one",
+                         day);
+    case Reason::condition: {
+      const auto& c = info(*f.condition);
+      const auto says = mid_sentence(rule(c.rule).summary, c.label);
+      if (c.rule == RuleId::condition_physician_first) {
+        return fmt::format("reported condition, {}: {}", c.label, says);
+      }
+      return fmt::format("reported condition, {}: {}; see a physician first", c.label, says);
+    }
   }
   return "";
 }

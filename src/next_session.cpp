@@ -10,16 +10,19 @@ using enum RuleId;
 
 // The first clear day for `intensity` from `start`: earlier first (down to
 // `earliest`) when a race on or after `start` is in the way, so the session
-// comes before that race; later otherwise.
+// comes before that race; later otherwise, as when a hard workout is.
 std::optional<Day> clear_day(const Context& ctx, Day start, Day earliest, Intensity intensity,
-                             std::optional<Day>& moved_for) {
-  const auto b = ctx.blocker(start, intensity);
-  if (!b) return start;
-  moved_for = b->race;
-  if (b->race >= start) {
-    for (Day d = start - date::days{1}; d >= earliest; d -= date::days{1}) {
-      if (ctx.clear(d, intensity)) return d;
+                             std::optional<Day>& moved_for, std::optional<Day>& moved_for_workout) {
+  if (ctx.clear(start, intensity)) return start;
+  if (const auto b = ctx.blocker(start, intensity)) {
+    moved_for = b->race;
+    if (b->race >= start) {
+      for (Day d = start - date::days{1}; d >= earliest; d -= date::days{1}) {
+        if (ctx.clear(d, intensity)) return d;
+      }
     }
+  } else {
+    moved_for_workout = ctx.workout_blocker(start, intensity)->race;
   }
   for (Day d = start + date::days{1}; d < start + k_search_limit; d += date::days{1}) {
     if (ctx.clear(d, intensity)) return d;
@@ -87,21 +90,30 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
     if (auto n = post_race_first(ctx, p)) return n;
   }
 
-  const Cadence cadence = policy.cadence(p.phase);
-  const Day due = p.last_massage ? *p.last_massage + cadence.every_min : ctx.today;
-  const bool due_now = !p.last_massage || due < ctx.today;
+  const Cadence cadence = cadence_for(p.conditions, p.phase, policy);
+  // Symptoms override the cadence: as soon as possible (cadence.symptoms).
+  const bool symptoms = !p.symptoms.empty();
+  const Day due =
+      p.last_massage && !symptoms ? *p.last_massage + cadence.every_min : ctx.today;
+  const bool due_now = symptoms || !p.last_massage || due < ctx.today;
   const Day start = std::max(due, ctx.today);
   const Day earliest =
       std::max(ctx.today, p.last_massage ? *p.last_massage + date::days{1} : ctx.today);
-  std::optional<Day> moved_for;
-  const auto day = clear_day(ctx, start, earliest, cadence.intensity, moved_for);
+  std::optional<Day> moved_for, moved_for_workout;
+  const auto day = clear_day(ctx, start, earliest, cadence.intensity, moved_for, moved_for_workout);
   if (!day) return std::nullopt;
 
   auto finish = [&](NextSession n) {
     n.due = due;
     n.due_now = due_now;
-    if (n.advice.from != start) n.moved_for = moved_for ? moved_for : n.race;
-    if (due_now) n.advice.rules.insert(n.advice.rules.begin() + 1, cadence_due_now);
+    if (n.advice.from != start) {
+      n.moved_for = moved_for ? moved_for : n.race;
+      if (!n.moved_for) n.moved_for_workout = moved_for_workout;
+    }
+    n.symptoms = symptoms;
+    if (due_now) {
+      n.advice.rules.insert(n.advice.rules.begin() + 1, symptoms ? cadence_symptoms : cadence_due_now);
+    }
     return n;
   };
 
@@ -131,6 +143,7 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
   }
 
   RuleList rules{cadence_rule(p.phase)};
+  if (cadence.every_max < policy.cadence(p.phase).every_max) rules.push_back(condition_hamstring_risk);
   if (cadence.intensity == Intensity::deep) {
     rules.push_back(technique_hard_block);
   } else if (p.phase == Phase::taper) {
@@ -139,7 +152,11 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
     rules.push_back(technique_maintenance);
   }
   rules.push_back(length_rule(cadence.length, policy));
-  if (moved_for) rules.push_back(ctx.blocker(start, cadence.intensity)->rules.front());
+  if (moved_for) {
+    rules.push_back(ctx.blocker(start, cadence.intensity)->rules.front());
+  } else if (moved_for_workout) {
+    rules.push_back(ctx.workout_blocker(start, cadence.intensity)->rules.front());
+  }
   NextSession n{};
   n.advice = make_advice(Item::next_session, *day, *day, cadence.intensity, cadence.length,
                          std::move(rules));

@@ -19,6 +19,15 @@ std::optional<Finding> Context::blocker(Day day, Intensity intensity) const {
   return std::nullopt;
 }
 
+std::optional<Finding> Context::workout_blocker(Day day, Intensity intensity) const {
+  // Only the workout on `day` or the day after can reach it.
+  const auto it = std::lower_bound(workouts.begin(), workouts.end(), day);
+  for (auto w = it; w != workouts.end() && *w <= day + date::days{1}; ++w) {
+    if (auto f = assess_workout(day, intensity, *w)) return f;
+  }
+  return std::nullopt;
+}
+
 std::optional<Finding> Context::blocker_but(Day day, Intensity intensity, Day own,
                                             Reason reason) const {
   for (const auto& r : races) {
@@ -264,9 +273,16 @@ Plan plan(const Query& query, const Policy& policy) {
   p.experience = query.athlete.experience.value_or(k_default_experience);
   p.experience_given = query.athlete.experience.has_value();
   p.newcomer = newcomer_of(query.athlete, policy);
+  p.conditions = query.athlete.conditions;
+  p.symptoms = query.athlete.symptoms;
+  p.hard_workouts = normalise_days(query.hard_workouts);
+  if (query.prepare) {
+    p.care = {care_hydrate, care_light_meal, care_loose_clothes, care_discomfort_not_pain,
+              care_epsom_bath, training_soreness_48h};
+  }
   const std::vector<Race> races = normalise(query.races);
 
-  Context ctx{policy, query.today, p.newcomer, {}};
+  Context ctx{policy, query.today, p.newcomer, {}, p.hard_workouts};
   for (const auto& race : races) {
     const bool early = opens_window_early(query.athlete, race.day, policy);
     ctx.races.push_back(race_days(race, early, policy, query.zone));

@@ -17,10 +17,16 @@ struct Context {
   Day today;
   Newcomer newcomer;
   std::vector<RaceDays> races;  // in the order of Plan::races
+  std::vector<Day> workouts;    // hard workouts, sorted
 
   // The first race whose rules refuse or question `intensity` on `day`.
   std::optional<Finding> blocker(Day day, Intensity intensity) const;
-  bool clear(Day day, Intensity intensity) const { return !blocker(day, intensity); }
+  // The first hard workout that refuses or questions `intensity` on `day`.
+  std::optional<Finding> workout_blocker(Day day, Intensity intensity) const;
+  // Nothing, race or workout, stands in the way.
+  bool clear(Day day, Intensity intensity) const {
+    return !blocker(day, intensity) && !workout_blocker(day, intensity);
+  }
   // As blocker(), but the finding of race `own` for `reason` does not count.
   std::optional<Finding> blocker_but(Day day, Intensity intensity, Day own, Reason reason) const;
 };

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "advice_words.hpp"
+#include "advise/condition.hpp"
 #include "advise/race_spec.hpp"
 #include "advise/render.hpp"
 
@@ -114,6 +115,31 @@ std::string rules_sentence(const RuleList& rules) {
   return fmt::format("Rules: {} (advise explain ID shows each).", fmt::join(rules, ", "));
 }
 
+// The kind of work and its length, as a sentence: " Deep tissue work...; 60
+// min: ...", or "" for an item that is not a session.
+std::string work_sentence(const Advice& a) {
+  auto w = work(a);
+  if (w.empty()) return w;
+  w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+  return fmt::format(" {}.", w);
+}
+
+// What a session event says after its rules: the physician first for a
+// reported injury, and preparation and after-care when asked for.
+std::string session_tail(const Plan& p) {
+  std::string out;
+  if (any_injury(p.conditions)) {
+    out += fmt::format(" With the injury you report, see a physician before booking ({}).",
+                       RuleId::condition_physician_first);
+  }
+  for (const auto id : p.care) {
+    auto text = says(id);
+    if (text.ends_with('.')) text.remove_suffix(1);
+    out += fmt::format(" {} ({}).", text, id);
+  }
+  return out;
+}
+
 // "Anna: pre-race massage" or "Pre-race massage".
 std::string summary(const IcsOptions& o, std::string_view what) {
   if (o.runner.empty()) {
@@ -190,6 +216,9 @@ void race_events(std::vector<Event>& events, const RacePlan& rp, const Plan& p,
         e.last = a.to;  // the days before the race; it starts at 00:00 on race day
       }
     } else {
+      e.description = fmt::format("{} ({}){}{}.{} {}{}", w.description, race, session(a),
+                                  notes(a), work_sentence(a), rules_sentence(a.rules),
+                                  session_tail(p));
       e.summary = summary(o, fmt::format("{}{}", w.summary, session(a)));
       if (a.at && a.length && p.zone != nullptr) {
         e.timed = true;
@@ -216,9 +245,10 @@ std::string render_ics(const Plan& p, const IcsOptions& o) {
     e.uid = fmt::format("next-session-{}@advise", key);
     e.first = e.last = p.next->advice.from;
     e.summary = summary(o, fmt::format("next massage{}", session(p.next->advice)));
-    e.description = fmt::format("Next session by the cadence of the {} phase{}{}. {}", p.phase,
-                                next_why(*p.next, p), notes(p.next->advice),
-                                rules_sentence(p.next->advice.rules));
+    e.description = fmt::format("Next session by the cadence of the {} phase{}{}.{} {}{}",
+                                p.phase, next_why(*p.next, p), notes(p.next->advice),
+                                work_sentence(p.next->advice),
+                                rules_sentence(p.next->advice.rules), session_tail(p));
     events.push_back(std::move(e));
   }
 

@@ -4,9 +4,11 @@
 
 #include <date/tz.h>
 
+#include "advise/condition.hpp"
 #include "advise/json_writer.hpp"
 #include "advise/race_spec.hpp"
 #include "advise/render.hpp"
+#include "advice_words.hpp"
 
 namespace advise {
 namespace {
@@ -61,6 +63,10 @@ std::string_view reason_name(Reason r) {
     case Reason::day_after_deep_early: return "deep-day-after-race";
     case Reason::post_race_deep_window: return "post-race-deep-window";
     case Reason::after_race: return "after-race";
+    case Reason::hard_workout_day: return "hard-workout-day";
+    case Reason::before_hard_workout: return "before-hard-workout";
+    case Reason::clear_of_workouts: return "clear-of-workouts";
+    case Reason::condition: return "condition";
   }
   return "";
 }
@@ -99,6 +105,12 @@ void advice_fields(JsonWriter& w, const Advice& a, const date::time_zone* zone) 
   w.key("minutes");
   if (a.length) {
     w.value(static_cast<long long>(a.length->count()));
+  } else {
+    w.null();
+  }
+  w.key("technique");
+  if (const auto t = words::technique_name(a); !t.empty()) {
+    w.value(t);
   } else {
     w.null();
   }
@@ -173,6 +185,29 @@ std::string render_json(const Plan& p) {
   w.key("long_gap").value(p.newcomer.long_gap_on(p.today));
   w.end_object();
   day_or_null(w, "last_massage", p.last_massage);
+  w.key("conditions").begin_array();
+  p.conditions.for_each([&](Condition c) {
+    w.begin_object().key("name").value(format_as(c)).key("label").value(info(c).label);
+    w.key("physician_first").value(info(c).injury);
+    rule_ids(w, condition_rules(c));
+    w.key("disagreement");
+    if (const auto d = rule(info(c).rule).disagreement; !d.empty()) {
+      w.value(d);
+    } else {
+      w.null();
+    }
+    w.end_object();
+  });
+  w.end_array();
+  w.key("symptoms").begin_array();
+  p.symptoms.for_each([&](Symptom s) { w.value(format_as(s)); });
+  w.end_array();
+  w.key("hard_workouts").begin_array();
+  for (const auto d : p.hard_workouts) w.value(format_day(d));
+  w.end_array();
+  w.key("care").begin_array();
+  for (const auto id : p.care) w.value(format_as(id));
+  w.end_array();
   w.key("races").begin_array();
   for (const auto& rp : p.races) {
     w.begin_object();
@@ -200,6 +235,8 @@ std::string render_json(const Plan& p) {
     day_or_null(w, "latest", p.next->latest);
     w.key("due_now").value(p.next->due_now);
     day_or_null(w, "moved_for", p.next->moved_for);
+    day_or_null(w, "moved_for_workout", p.next->moved_for_workout);
+    w.key("symptoms").value(p.next->symptoms);
     day_or_null(w, "race", p.next->race);
     w.key("after_race").value(p.next->after_race);
     w.end_object();
@@ -223,7 +260,18 @@ std::string render_json(const Verdict& v, const CheckQuery& q) {
     w.begin_object();
     w.key("level").value(format_as(f.level));
     w.key("reason").value(reason_name(f.reason));
-    w.key("race").value(format_day(f.race));
+    const bool workout = f.reason == Reason::hard_workout_day ||
+                         f.reason == Reason::before_hard_workout ||
+                         f.reason == Reason::clear_of_workouts;
+    const bool race = !workout && f.reason != Reason::condition;
+    day_or_null(w, "race", race ? std::optional<Day>(f.race) : std::nullopt);
+    day_or_null(w, "workout", workout ? std::optional<Day>(f.race) : std::nullopt);
+    w.key("condition");
+    if (f.condition) {
+      w.value(format_as(*f.condition));
+    } else {
+      w.null();
+    }
     w.key("message").value(describe(f, q.intensity, q.on));
     rule_ids(w, f.rules);
     w.end_object();
@@ -241,6 +289,22 @@ std::string render_rules_json(const Policy& policy) {
   for (const auto& r : catalogue()) {
     w.begin_object();
     rule_fields(w, r, policy, false);
+    w.end_object();
+  }
+  w.end_array();
+  out += '\n';
+  return out;
+}
+
+std::string render_conditions_json() {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_array();
+  for (const auto& c : k_conditions) {
+    w.begin_object();
+    w.key("name").value(c.name).key("label").value(c.label);
+    w.key("physician_first").value(c.injury);
+    rule_ids(w, condition_rules(c.condition));
     w.end_object();
   }
   w.end_array();

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <date/tz.h>
 
+#include "advise/condition.hpp"
 #include "advise/race_spec.hpp"
 #include "advise/render.hpp"
 #include "advice_words.hpp"
@@ -16,6 +17,7 @@ using namespace words;
 
 void line(std::string& out, const Advice& a, const Plan& p) {
   out += fmt::format("  {:<17} {}{}  {}\n", label(a.item), body(a, p), notes(a), ids(a.rules));
+  if (const auto w = work(a); !w.empty()) out += fmt::format("  {:<17} {}\n", "", w);
 }
 
 // The race that chose the phase: one in its post-race days, else the next one.
@@ -51,10 +53,63 @@ std::string experience_line(const Plan& p) {
   std::string out = fmt::format("Experience: {}", p.experience);
   if (!p.experience_given) out += " (the default; set it with --experience)";
   if (p.newcomer.long_gap_on(p.today)) {
-    out += fmt::format("; the last massage, {}, counts as a long gap  [{}]",
-                       relative_days(*p.last_massage, p.today), RuleId::experience_long_gap);
+    out += fmt::format("; the last massage, {}, counts as a long gap (more than {} days, the "
+                       "program's own threshold)  [{}]",
+                       relative_days(*p.last_massage, p.today), p.newcomer.long_gap.count(),
+                       RuleId::experience_long_gap);
   }
   return out + "\n";
+}
+
+// "Symptoms: unusual stiffness; heavy, sluggish runs: ..." when any are reported.
+std::string symptoms_line(const Plan& p) {
+  if (p.symptoms.empty()) return "";
+  std::vector<std::string_view> names;
+  p.symptoms.for_each([&](Symptom s) { names.push_back(label(s)); });
+  return fmt::format("Symptoms: {}: the next session as soon as possible, outside any race "
+                     "blackout  [{}]\n",
+                     fmt::join(names, "; "), RuleId::cadence_symptoms);
+}
+
+std::string workouts_line(const Plan& p) {
+  if (p.hard_workouts.empty()) return "";
+  std::vector<std::string> days;
+  for (const auto d : p.hard_workouts) days.push_back(weekday_day(d));
+  return fmt::format("Hard workouts: {}: no deep session on {}, nor the day before  [{}, {}]\n",
+                     fmt::join(days, ", "), days.size() == 1 ? "that day" : "those days",
+                     RuleId::training_no_stacking,
+                     RuleId::training_run_after_deep);
+}
+
+// What the runner reports, the physician first when any is an injury, then
+// what the sources say for each.
+std::string conditions_block(const Plan& p) {
+  if (p.conditions.empty()) return "";
+  std::vector<std::string_view> labels;
+  p.conditions.for_each([&](Condition c) { labels.push_back(info(c).label); });
+  std::string out = fmt::format("\nConditions, as cautions and not a diagnosis  [{}]\n",
+                                RuleId::condition_not_diagnosis);
+  out += fmt::format("  you report: {}\n", fmt::join(labels, "; "));
+  if (any_injury(p.conditions)) {
+    out += fmt::format("  {}  [{}]\n", says(RuleId::condition_physician_first),
+                       RuleId::condition_physician_first);
+  }
+  p.conditions.for_each([&](Condition c) {
+    const auto& ci = info(c);
+    if (ci.rule == RuleId::condition_physician_first) return;  // said above
+    out += fmt::format("  {}  [{}]\n", says(ci.rule), ci.rule);
+    if (const auto d = rule(ci.rule).disagreement; !d.empty()) {
+      out += fmt::format("    the sources disagree: {}\n", d);
+    }
+  });
+  return out;
+}
+
+std::string care_block(const Plan& p) {
+  if (p.care.empty()) return "";
+  std::string out = "\nBefore and after each session\n";
+  for (const auto id : p.care) out += fmt::format("  {}  [{}]\n", says(id), id);
+  return out;
 }
 
 // ", start 09:00 CEST (Europe/Berlin)" when a time or a zone is known.
@@ -100,14 +155,21 @@ std::string next_line(const Plan& p) {
                        p.phase == Phase::taper ? RuleId::cadence_taper : RuleId::cadence_due_now);
   }
   const auto& n = *p.next;
-  return fmt::format("Next session: {}{}{}  {}\n", body(n.advice, p), next_why(n, p),
-                     notes(n.advice), ids(n.advice.rules));
+  std::string out = fmt::format("Next session: {}{}{}  {}\n", body(n.advice, p), next_why(n, p),
+                                notes(n.advice), ids(n.advice.rules));
+  if (const auto w = work(n.advice); !w.empty()) out += fmt::format("  {}\n", w);
+  if (any_injury(p.conditions)) {
+    out += fmt::format("  with the injury you report, see a physician before booking  [{}]\n",
+                       RuleId::condition_physician_first);
+  }
+  return out;
 }
 
 }  // namespace
 
 std::string render_text(const Plan& p) {
-  std::string out = phase_line(p) + experience_line(p);
+  std::string out = phase_line(p) + experience_line(p) + symptoms_line(p) + workouts_line(p) +
+                    conditions_block(p);
   for (const auto& rp : p.races) {
     out += '\n';
     out += race_heading(rp, p);
@@ -115,6 +177,7 @@ std::string render_text(const Plan& p) {
   }
   out += '\n';
   out += next_line(p);
+  out += care_block(p);
   return out;
 }
 
@@ -133,6 +196,14 @@ std::string render_text(const Verdict& v, const CheckQuery& q) {
 std::string render_rules_text() {
   std::string out;
   for (const auto& r : catalogue()) out += fmt::format("{:<34} {}\n", r.id, r.summary);
+  return out;
+}
+
+std::string render_conditions_text() {
+  std::string out;
+  for (const auto& c : k_conditions) {
+    out += fmt::format("{:<20} {:<36} [{}]\n", c.name, c.label, fmt::join(condition_rules(c.condition), ", "));
+  }
   return out;
 }
 

@@ -1,4 +1,5 @@
 #include "advise/check.hpp"
+#include "advise/render.hpp"
 
 #include <doctest/doctest.h>
 
@@ -55,5 +56,115 @@ TEST_CASE("advise::check") {
     CHECK(v.level == Level::avoid);
     CHECK(v.findings[0].rules ==
           RuleList{pre_race_no_first_deep_race_week, experience_long_gap});
+  }
+}
+
+TEST_CASE("advise::check: hard workouts (training.no-stacking, training.run-after-deep)") {
+  const Day thu{2026_y / 4 / 9};
+  const Policy policy;
+  auto workout_query = [&](Day on, Intensity intensity) {
+    auto q = query({}, on, intensity);
+    q.hard_workouts = {thu, thu};
+    return q;
+  };
+  SUBCASE("deep work on the workout day is refused") {
+    const auto q = workout_query(thu, Intensity::deep);
+    const auto v = check(q, policy);
+    CHECK(v.level == Level::avoid);
+    REQUIRE(v.findings.size() == 1);
+    CHECK(v.findings[0].reason == Reason::hard_workout_day);
+    CHECK(v.findings[0].race == thu);
+    CHECK(v.findings[0].rules == RuleList{training_no_stacking});
+    CHECK(describe(v.findings[0], q.intensity, q.on) ==
+          "deep work on Thu 2026-04-09 is on the day of the hard workout: do not stack them");
+  }
+  SUBCASE("deep work the day before is a caution: 24 hours before the run") {
+    const auto q = workout_query(Day{2026_y / 4 / 8}, Intensity::deep);
+    const auto v = check(q, policy);
+    CHECK(v.level == Level::caution);
+    REQUIRE(v.findings.size() == 1);
+    CHECK(v.findings[0].rules == RuleList{training_run_after_deep, training_no_stacking});
+    CHECK(describe(v.findings[0], q.intensity, q.on) ==
+          "deep work on Wed 2026-04-08 only if it ends 24 hours before the hard workout on Thu "
+          "2026-04-09 starts");
+  }
+  SUBCASE("two days before, or the day after, nothing in the way") {
+    for (const Day on : {Day{2026_y / 4 / 7}, Day{2026_y / 4 / 10}}) {
+      const auto q = workout_query(on, Intensity::deep);
+      const auto v = check(q, policy);
+      CHECK(v.level == Level::ok);
+      REQUIRE(v.findings.size() == 1);
+      CHECK(v.findings[0].reason == Reason::clear_of_workouts);
+    }
+  }
+  SUBCASE("moderate and light work are not limited by workouts") {
+    const auto q = workout_query(thu, Intensity::moderate);
+    const auto v = check(q, policy);
+    CHECK(v.level == Level::ok);
+    REQUIRE(v.findings.size() == 1);
+    CHECK(describe(v.findings[0], q.intensity, q.on) ==
+          "moderate work on Thu 2026-04-09: hard workouts limit deep work only");
+  }
+  SUBCASE("with a race, the workout adds its finding") {
+    auto q = workout_query(thu, Intensity::deep);
+    q.races = {Race{Day{2026_y / 4 / 19}}};
+    const auto v = check(q, policy);
+    CHECK(v.level == Level::avoid);
+    REQUIRE(v.findings.size() == 2);
+    CHECK(v.findings[0].reason == Reason::hard_workout_day);
+    CHECK(v.findings[1].reason == Reason::clear_of_race);
+  }
+}
+
+TEST_CASE("advise::check: conditions add cautions, never a diagnosis") {
+  const Day sun{2026_y / 4 / 12};
+  const Policy policy;
+  SUBCASE("an acute ankle sprain (condition.ankle-sprain-acute)") {
+    auto q = query({sun}, Day{2026_y / 4 / 2}, Intensity::deep);
+    q.athlete.conditions = {Condition::ankle_sprain_acute};
+    const auto v = check(q, policy);
+    CHECK(v.level == Level::caution);
+    REQUIRE(v.findings.size() == 2);
+    CHECK(v.findings[0].reason == Reason::condition);
+    CHECK(v.findings[0].condition == Condition::ankle_sprain_acute);
+    CHECK(v.findings[0].rules ==
+          RuleList{condition_ankle_sprain_acute, condition_physician_first});
+    CHECK(describe(v.findings[0], q.intensity, q.on) ==
+          "reported condition, ankle sprain, acute phase: a sprained ankle in its acute phase: no "
+          "cross-friction or other deep work on the ankle yet; rest first; see a physician first");
+  }
+  SUBCASE("other injury: the physician first (condition.physician-first)") {
+    auto q = query({sun}, Day{2026_y / 4 / 2}, Intensity::light);
+    q.athlete.conditions = {Condition::other_injury};
+    const auto v = check(q, policy);
+    CHECK(v.level == Level::caution);
+    CHECK(describe(v.findings[0], q.intensity, q.on) ==
+          "reported condition, other injury or persistent pain: with an injury or a persistent "
+          "problem, see a physician first, then a qualified massage therapist on the doctor's "
+          "advice");
+  }
+  SUBCASE("the label is not said twice; Achilles keeps its capital letter") {
+    auto q = query({sun}, Day{2026_y / 4 / 2}, Intensity::deep);
+    q.athlete.conditions = {Condition::achilles_tendinitis};
+    CHECK(describe(check(q, policy).findings[0], q.intensity, q.on) ==
+          "reported condition, Achilles tendinitis: pressure massage on the calf and tendon; see "
+          "a physician first");
+  }
+  SUBCASE("a hamstring risk changes the cadence only, not a booking") {
+    auto q = query({sun}, Day{2026_y / 4 / 2}, Intensity::deep);
+    q.athlete.conditions = {Condition::hamstring_risk};
+    const auto v = check(q, policy);
+    CHECK(v.level == Level::ok);
+    CHECK(v.findings.size() == 1);
+  }
+  SUBCASE("a blackout still decides: avoid outranks the caution") {
+    auto q = query({sun}, Day{2026_y / 4 / 11}, Intensity::deep);
+    q.athlete.conditions = {Condition::shin_splints, Condition::runners_knee};
+    const auto v = check(q, policy);
+    CHECK(v.level == Level::avoid);
+    REQUIRE(v.findings.size() == 3);
+    CHECK(v.findings[0].reason == Reason::blackout);
+    CHECK(v.findings[1].condition == Condition::shin_splints);
+    CHECK(v.findings[2].condition == Condition::runners_knee);
   }
 }

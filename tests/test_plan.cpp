@@ -459,3 +459,122 @@ TEST_CASE("advise::plan: a tune-up before the goal race (priority.tune-up, prior
   CHECK(p.next->advice.from == Day{2026_y / 4 / 6});
   CHECK(render_text(p).find("priority A: the goal race  [priority.a-race]") != std::string::npos);
 }
+
+TEST_CASE("advise::plan: symptoms bring the next session forward (cadence.symptoms)") {
+  auto q = query({}, Day{2026_y / 11 / 24});
+  q.athlete.phase = Phase::base;
+  q.athlete.last_massage = Day{2026_y / 11 / 10};
+  SUBCASE("without symptoms the cadence decides") {
+    const auto p = plan(q, Policy{});
+    REQUIRE(p.next);
+    CHECK(p.next->advice.from == Day{2026_y / 12 / 1});
+    CHECK_FALSE(p.next->symptoms);
+  }
+  SUBCASE("with any symptom: as soon as possible") {
+    q.athlete.symptoms = {Symptom::heavy_legs};
+    const auto p = plan(q, Policy{});
+    REQUIRE(p.next);
+    CHECK(p.next->advice.from == Day{2026_y / 11 / 24});
+    CHECK(p.next->due_now);
+    CHECK(p.next->symptoms);
+    CHECK(p.next->advice.rules ==
+          RuleList{cadence_base, cadence_symptoms, technique_maintenance, length_90});
+  }
+  SUBCASE("still outside a race's blackout") {
+    q.athlete.symptoms = {Symptom::stiffness, Symptom::lingering_ache};
+    q.races = {Race{Day{2026_y / 11 / 26}}};
+    const auto p = plan(q, Policy{});
+    REQUIRE(p.next);
+    // Tue and Wed are the blackout, Thu is race day: moderate from Fri.
+    CHECK(p.next->advice.from == Day{2026_y / 11 / 27});
+    CHECK(p.next->symptoms);
+  }
+}
+
+TEST_CASE("advise::plan: hard workouts (training.no-stacking, training.run-after-deep)") {
+  auto q = query({}, Day{2026_y / 11 / 24});
+  q.athlete.phase = Phase::peak;
+  q.athlete.last_massage = Day{2026_y / 11 / 17};  // due today
+  SUBCASE("a workout tomorrow: not today, not tomorrow") {
+    q.hard_workouts = {Day{2026_y / 11 / 25}};
+    const auto p = plan(q, Policy{});
+    CHECK(p.hard_workouts == std::vector<Day>{Day{2026_y / 11 / 25}});
+    REQUIRE(p.next);
+    CHECK(p.next->advice.from == Day{2026_y / 11 / 26});
+    CHECK(p.next->moved_for_workout == Day{2026_y / 11 / 25});
+    CHECK_FALSE(p.next->moved_for);
+    CHECK(p.next->advice.rules ==
+          RuleList{cadence_peak, technique_hard_block, length_60, training_run_after_deep});
+  }
+  SUBCASE("a workout today: the day after") {
+    q.hard_workouts = {Day{2026_y / 11 / 24}, Day{2026_y / 11 / 24}};
+    const auto p = plan(q, Policy{});
+    CHECK(p.hard_workouts.size() == 1);
+    REQUIRE(p.next);
+    CHECK(p.next->advice.from == Day{2026_y / 11 / 25});
+    CHECK(p.next->advice.rules ==
+          RuleList{cadence_peak, technique_hard_block, length_60, training_no_stacking});
+  }
+  SUBCASE("workouts on three days running push a deep session past them") {
+    q.hard_workouts = {Day{2026_y / 11 / 26}, Day{2026_y / 11 / 25}, Day{2026_y / 11 / 27}};
+    const auto p = plan(q, Policy{});
+    REQUIRE(p.next);
+    CHECK(p.next->advice.from == Day{2026_y / 11 / 28});
+  }
+  SUBCASE("a workout two days away leaves today clear") {
+    q.hard_workouts = {Day{2026_y / 11 / 26}};
+    const auto p = plan(q, Policy{});
+    REQUIRE(p.next);
+    CHECK(p.next->advice.from == Day{2026_y / 11 / 24});
+    CHECK_FALSE(p.next->moved_for_workout);
+  }
+  SUBCASE("moderate sessions are not moved") {
+    q.athlete.phase = Phase::maintenance;
+    q.athlete.last_massage = Day{2026_y / 11 / 3};
+    q.hard_workouts = {Day{2026_y / 11 / 24}};
+    const auto p = plan(q, Policy{});
+    REQUIRE(p.next);
+    CHECK(p.next->advice.from == Day{2026_y / 11 / 24});
+  }
+}
+
+TEST_CASE("advise::plan: conditions (condition.hamstring-risk)") {
+  auto q = query({}, Day{2026_y / 11 / 12});
+  q.athlete.phase = Phase::base;
+  q.athlete.last_massage = Day{2026_y / 11 / 10};
+  SUBCASE("hamstrings prone to strain: weekly, whatever the phase") {
+    q.athlete.conditions = {Condition::hamstring_risk};
+    const auto p = plan(q, Policy{});
+    CHECK(p.conditions == ConditionSet{Condition::hamstring_risk});
+    REQUIRE(p.next);
+    CHECK(p.next->advice.from == Day{2026_y / 11 / 17});
+    CHECK_FALSE(p.next->latest);
+    CHECK(p.next->advice.rules ==
+          RuleList{cadence_base, condition_hamstring_risk, technique_maintenance, length_90});
+  }
+  SUBCASE("in peak training it is weekly anyway and not cited") {
+    q.athlete.phase = Phase::peak;
+    q.athlete.conditions = {Condition::hamstring_risk};
+    const auto p = plan(q, Policy{});
+    REQUIRE(p.next);
+    CHECK(p.next->advice.rules == RuleList{cadence_peak, technique_hard_block, length_60});
+  }
+  SUBCASE("injuries leave the timing as it is") {
+    q.athlete.conditions = {Condition::it_band_acute, Condition::stress_fracture};
+    const auto with = plan(q, Policy{});
+    q.athlete.conditions = {};
+    const auto without = plan(q, Policy{});
+    REQUIRE(with.next);
+    CHECK(with.next->advice.from == without.next->advice.from);
+    CHECK(with.next->advice.rules == without.next->advice.rules);
+  }
+}
+
+TEST_CASE("advise::plan: preparation and after-care on request (care.*)") {
+  auto q = query({k_sun}, Day{2026_y / 4 / 1});
+  CHECK(plan(q, Policy{}).care.empty());
+  q.prepare = true;
+  CHECK(plan(q, Policy{}).care == RuleList{care_hydrate, care_light_meal, care_loose_clothes,
+                                           care_discomfort_not_pain, care_epsom_bath,
+                                           training_soreness_48h});
+}

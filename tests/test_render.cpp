@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <fstream>
 #include <sstream>
+#include <algorithm>
 
 using namespace advise;
 using namespace date::literals;
@@ -32,6 +33,8 @@ TEST_CASE("advise::render_text of a plan") {
       "moderate or lighter  [pre-race.window]\n"
       "  pre-race session  Thu 2026-04-09, in 8 days: moderate, 60 min  [pre-race.window, "
       "pre-race.session-day, technique.pre-race, length.60]\n"
+      "                    loosening work, or lighter circulation work such as Swedish massage; "
+      "nothing corrective; 60 min: a focused session, not a long one, before a race\n"
       "  deep work         until Thu 2026-04-09, in 8 days  [pre-race.deep-by-3d]\n"
       "  blackout          from Fri 2026-04-10 00:00 (in 9 days) until the start: no moderate or "
       "deep work  [pre-race.no-deep-48h, pre-race.date-only-start]\n"
@@ -39,15 +42,22 @@ TEST_CASE("advise::render_text of a plan") {
       "disagree)  [pre-race.light-in-blackout]\n"
       "  light flush       Sun 2026-04-12, in 11 days, within a few hours of the finish: light, "
       "30 min  [post-race.light-flush, technique.post-race-flush, length.30]\n"
+      "                    a very light flush of the legs; 30 min: even a short session helps\n"
       "  moderate work     from Mon 2026-04-13, in 12 days: moderate, 60 min  "
       "[post-race.moderate-from-24h, post-race.no-deep-24h, length.60]\n"
+      "                    moderate, loosening post-race work; nothing deep yet; 60 min: a "
+      "focused session on the areas that need it\n"
       "  deep work after   from Tue 2026-04-14, in 13 days, to Wed 2026-04-15: deep, 60 min  "
       "[post-race.deep-days-2-3, technique.post-race-deep, length.60]\n"
+      "                    deep tissue work on any tightness the race left; 60 min: a focused "
+      "session on the areas that need it\n"
       "\n"
       // Due Mon 04-06, inside a regular's seven-day window: the pre-race session.
       "Next session: Thu 2026-04-09, in 8 days: moderate, 60 min (the pre-race session for the "
       "race on Sun 2026-04-12; due Mon 2026-04-06)  [cadence.peak, pre-race.window, "
-      "pre-race.session-day, technique.pre-race, length.60]\n";
+      "pre-race.session-day, technique.pre-race, length.60]\n"
+      "  loosening work, or lighter circulation work such as Swedish massage; nothing "
+      "corrective; 60 min: a focused session, not a long one, before a race\n";
   CHECK(render_text(plan(q, Policy{})) == expected);
 }
 
@@ -59,7 +69,8 @@ TEST_CASE("advise::render_json of a check") {
   q.today = Day{2026_y / 4 / 1};
   CHECK(render_json(check(q, Policy{}), q) ==
         R"({"verdict":"caution","on":"2026-04-11","intensity":"light","findings":[{"level":)"
-        R"("caution","reason":"light-in-blackout","race":"2026-04-12","message":"light work on )"
+        R"("caution","reason":"light-in-blackout","race":"2026-04-12","workout":null,)"
+        R"("condition":null,"message":"light work on )"
         R"(Sat 2026-04-11 falls in the blackout before the race on Sun 2026-04-12: the sources )"
         R"(disagree; if anything, very light only","rules":["pre-race.light-in-blackout",)"
         R"("pre-race.no-deep-48h"]}]})"
@@ -71,4 +82,84 @@ TEST_CASE("docs/rules.md matches the catalogue") {
   INFO("docs/rules.md is out of date: regenerate it with "
        "`build/advise rules --format markdown > docs/rules.md`");
   CHECK(doc == render_rules_markdown(Policy{}));
+}
+
+TEST_CASE("advise::render_text: conditions, symptoms, hard workouts and --prepare") {
+  Query q;
+  q.today = Day{2026_y / 11 / 24};
+  q.athlete.phase = Phase::base;
+  q.athlete.last_massage = Day{2026_y / 11 / 10};
+  q.athlete.conditions = {Condition::other_injury, Condition::plantar_fasciitis};
+  q.athlete.symptoms = {Symptom::lingering_ache};
+  q.hard_workouts = {Day{2026_y / 11 / 26}, Day{2026_y / 11 / 25}};
+  q.prepare = true;
+  const std::string expected =
+      "Phase: base (as given)\n"
+      "Experience: occasional (the default; set it with --experience)\n"
+      "Symptoms: an ache lasting more than a couple of days: the next session as soon as "
+      "possible, outside any race blackout  [cadence.symptoms]\n"
+      "Hard workouts: Wed 2026-11-25, Thu 2026-11-26: no deep session on those days, nor the "
+      "day before  [training.no-stacking, training.run-after-deep]\n"
+      "\n"
+      "Conditions, as cautions and not a diagnosis  [condition.not-diagnosis]\n"
+      "  you report: plantar fasciitis; other injury or persistent pain\n"
+      "  With an injury or a persistent problem, see a physician first, then a qualified massage "
+      "therapist on the doctor's advice.  [condition.physician-first]\n"
+      "  Plantar fasciitis: loosen the feet and calves; ask the therapist before treating it "
+      "yourself.  [condition.plantar-fasciitis]\n"
+      "    the sources disagree: qi suggests using a massage gun on the feet and calves at home; "
+      "massaggi advises against self-massage and for a physician, then a therapist.\n"
+      "\n"
+      "Next session: Tue 2026-11-24, today: moderate, 90 min (as soon as possible, for the "
+      "symptoms you report)  [cadence.base, cadence.symptoms, technique.maintenance, length.90]\n"
+      "  a loosening sports massage for knots and small imbalances; 90 min: often the most "
+      "effective length for runners\n"
+      "  with the injury you report, see a physician before booking  [condition.physician-first]\n"
+      "\n"
+      "Before and after each session\n"
+      "  Drink well before the session: dehydrated muscles make the work more tender.  "
+      "[care.hydrate]\n"
+      "  Keep the meal before the session light.  [care.light-meal]\n"
+      "  Wear comfortable, loose clothes.  [care.loose-clothes]\n"
+      "  Deep pressure may feel uncomfortable, which is fine; sharp pain is not: tell the "
+      "therapist at once.  [care.discomfort-not-pain]\n"
+      "  An Epsom salt bath later that day may ease soreness.  [care.epsom-bath]\n"
+      "  Some soreness after a session is normal and should clear within two days.  "
+      "[training.soreness-48h]\n";
+  CHECK(render_text(plan(q, Policy{})) == expected);
+}
+
+TEST_CASE("advise::render_json: conditions, symptoms, hard workouts and --prepare") {
+  Query q;
+  q.today = Day{2026_y / 11 / 24};
+  q.athlete.phase = Phase::peak;
+  q.athlete.last_massage = Day{2026_y / 11 / 17};
+  q.athlete.conditions = {Condition::hamstring_risk};
+  q.athlete.symptoms = {Symptom::stiffness};
+  q.hard_workouts = {Day{2026_y / 11 / 25}};
+  q.prepare = true;
+  CHECK(render_json(plan(q, Policy{})) ==
+        R"({"today":"2026-11-24","zone":null,"phase":{"name":"peak","from":"option"},)"
+        R"("experience":{"name":"occasional","given":false,"long_gap":false},)"
+        R"("last_massage":"2026-11-17","conditions":[{"name":"hamstring-risk","label":)"
+        R"("hamstring strain risk","physician_first":false,"rules":["condition.hamstring-risk"],)"
+        R"("disagreement":null}],"symptoms":["stiffness"],"hard_workouts":["2026-11-25"],)"
+        R"("care":["care.hydrate","care.light-meal","care.loose-clothes",)"
+        R"("care.discomfort-not-pain","care.epsom-bath","training.soreness-48h"],"races":[],)"
+        R"("next_session":{"item":"next-session","from":"2026-11-26","to":"2026-11-26",)"
+        R"("at":null,"intensity":"deep","minutes":60,"technique":"deep-tissue","rules":[)"
+        R"("cadence.peak","cadence.symptoms","technique.hard-block","length.60",)"
+        R"("training.run-after-deep"],"conflict_race":null,"cancelled":false,"passed":false,)"
+        R"("due":"2026-11-24","latest":null,"due_now":true,"moved_for":null,)"
+        R"("moved_for_workout":"2026-11-25","symptoms":true,"race":null,"after_race":false}})"
+        "\n");
+}
+
+TEST_CASE("advise::render_conditions_text") {
+  const auto text = render_conditions_text();
+  CHECK(text.starts_with("it-band-acute        IT band syndrome, acute pain         "
+                         "[condition.it-band-acute, condition.physician-first]\n"));
+  CHECK(text.find("hamstring-risk       hamstring strain risk                "
+                  "[condition.hamstring-risk]\n") != std::string::npos);
+  CHECK(std::count(text.begin(), text.end(), '\n') == 10);
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "advise/catalogue.hpp"
+#include "advise/condition.hpp"
 #include "advise/race.hpp"
 #include "advise/vocabulary.hpp"
 
@@ -31,20 +32,34 @@ enum class Reason {
   day_after_deep_early,  // deep work the day after: floor met, sources disagree
   post_race_deep_window, // deep work on days 2 to 3 after the race
   after_race,            // past the post-race plan
+  hard_workout_day,      // deep work on the day of a hard workout: do not stack them
+  before_hard_workout,   // deep work the day before one: only 24 hours before it starts
+  clear_of_workouts,     // no hard workout reaches the day (check with no race)
+  condition,             // the runner reports a condition: its cautions apply
 };
 
 struct Finding {
   Level level;
   Reason reason;
-  Day race;
+  Day race;  // the race; for the hard-workout reasons, the workout's day
   RuleList rules;
   // For reasons that split a day: when, and the zone to show it in.
   std::optional<Instant> at = std::nullopt;
   const date::time_zone* zone = nullptr;
+  std::optional<Condition> condition = std::nullopt;  // for Reason::condition
 };
 
 // How a session of `intensity` on `day` fares against the race behind `days`.
 Finding assess(Day day, Intensity intensity, const RaceDays& days, const Newcomer& newcomer);
+
+// How a session fares against a hard workout on `workout` (taken to start at
+// 00:00, as a date-only race does), or nullopt when the workout does not
+// reach it: deep work on the day is refused, the day before is a caution.
+std::optional<Finding> assess_workout(Day day, Intensity intensity, Day workout);
+
+// The caution a reported condition adds to any session, or nullopt for one
+// that only changes the cadence (condition.hamstring-risk).
+std::optional<Finding> assess_condition(Day day, Condition condition);
 
 }  // namespace advise
 

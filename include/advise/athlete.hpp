@@ -1,10 +1,11 @@
-// The runner: phase, last massage and experience, as given.
+// The runner: phase, last massage, experience, conditions and symptoms, as given.
 #pragma once
 
 #include <optional>
 #include <vector>
 
 #include "advise/calendar.hpp"
+#include "advise/condition.hpp"
 #include "advise/policy.hpp"
 #include "advise/race.hpp"
 #include "advise/vocabulary.hpp"
@@ -15,6 +16,8 @@ struct Athlete {
   std::optional<Phase> phase;            // nullopt: chosen from the race calendar
   std::optional<Day> last_massage;
   std::optional<Experience> experience;  // nullopt: occasional, and output says so
+  ConditionSet conditions;               // injuries and risks the runner reports
+  SymptomSet symptoms;                   // any of them: the next session as soon as possible
 };
 
 inline constexpr Experience k_default_experience = Experience::occasional;
@@ -25,6 +28,13 @@ Newcomer newcomer_of(const Athlete& athlete, const Policy& policy);
 // Regulars may open the pre-race window of a race on `race_day` earlier,
 // unless their last massage is a long gap before that earlier opening.
 bool opens_window_early(const Athlete& athlete, Day race_day, const Policy& policy);
+
+// Hard workouts (training.no-stacking, training.run-after-deep) sorted, each day once.
+std::vector<Day> normalise_days(std::vector<Day> days);
+
+// How often sessions come for this runner in `phase`: the phase's cadence,
+// made weekly at most for hamstrings prone to strain.
+Cadence cadence_for(ConditionSet conditions, Phase phase, const Policy& policy);
 
 // Races sorted by day, each day once.
 std::vector<Race> normalise(std::vector<Race> races);

@@ -57,6 +57,22 @@ enum class RuleId {
   technique_pre_race,
   technique_post_race_flush,
   technique_post_race_deep,
+  condition_not_diagnosis,
+  condition_physician_first,
+  condition_it_band_acute,
+  condition_stress_fracture,
+  condition_ankle_sprain_acute,
+  condition_ankle_sprain_after,
+  condition_shin_splints,
+  condition_achilles_tendinitis,
+  condition_runners_knee,
+  condition_hamstring_risk,
+  condition_plantar_fasciitis,
+  care_hydrate,
+  care_light_meal,
+  care_loose_clothes,
+  care_discomfort_not_pain,
+  care_epsom_bath,
   claims_timing_only,
 };
 
@@ -116,6 +132,8 @@ enum class Area {
   priority,
   length,
   technique,
+  condition,
+  care,
   claims
 };
 

@@ -22,6 +22,10 @@ struct Query {
   // The zone of the races, or null: clock hours, for date-only races where no
   // zone was asked for (so that no time-zone data need be loaded).
   const date::time_zone* zone = nullptr;
+  // Days of hard workouts (intervals, long runs, anything that matters): no
+  // deep session on them or the day before.
+  std::vector<Day> hard_workouts;
+  bool prepare = false;  // add preparation and after-care to the plan
 };
 
 // What one line of advice is about.
@@ -76,6 +80,8 @@ struct NextSession {
   std::optional<Day> latest;      // the last clear day of the cadence range, when it has one
   bool due_now = false;           // no last massage, or the cadence day has passed
   std::optional<Day> moved_for;   // moved off its due day for this race
+  std::optional<Day> moved_for_workout;  // ... or for the hard workout on this day
+  bool symptoms = false;          // due now because the runner reports symptoms
   std::optional<Day> race;        // it is a session of this race's plan
   bool after_race = false;        // ... its post-race one, not its pre-race one
 };
@@ -89,6 +95,10 @@ struct Plan {
   bool experience_given;
   Newcomer newcomer;
   std::optional<Day> last_massage;
+  ConditionSet conditions;        // cautions: see condition_rules()
+  SymptomSet symptoms;
+  std::vector<Day> hard_workouts;  // sorted, each day once
+  RuleList care;                  // preparation and after-care, when asked for
   std::vector<RacePlan> races;  // by date
   std::optional<NextSession> next;  // nullopt only when no day within reach is clear
 };

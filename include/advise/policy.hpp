@@ -51,6 +51,11 @@ struct Policy {
   Intensity pre_race_intensity{Intensity::moderate};        // taper and the pre-race session
   Intensity recovery_intensity{Intensity::moderate};
 
+  // Conditions.
+  date::days fracture_heals_min{42};  // a stress fracture heals in about 6 ...
+  date::days fracture_heals_max{56};  // ... to 8 weeks
+  date::days hamstring_every{7};      // prevention for hamstrings prone to strain
+
   // Session length.
   std::chrono::minutes length_full{90};
   std::chrono::minutes length_focused{60};

@@ -32,6 +32,10 @@ std::string render_rules_json(const Policy& policy);
 // docs/rules.md: every rule with its sources, figures and disagreements.
 std::string render_rules_markdown(const Policy& policy);
 
+// `advise conditions`: each name --condition takes, its label and its rule.
+std::string render_conditions_text();
+std::string render_conditions_json();
+
 // `advise explain ID`.
 std::string render_explain_text(const Rule& rule, const Policy& policy);
 std::string render_explain_json(const Rule& rule, const Policy& policy);

@@ -19,6 +19,7 @@ constexpr const char* k_examples =
     "  advise --race 2026-04-12 --race 2026-05-03 --last-massage 2026-03-20 --phase peak\n"
     "  advise --phase maintenance --last-massage 2026-03-01\n"
     "  advise check --race 2026-04-12 --on 2026-04-10 --intensity deep\n"
+    "  advise --phase peak --hard-workout 2026-04-08 --condition hamstring-risk --prepare\n"
     "  advise rules; advise explain pre-race.no-deep-48h\n"
     "  advise batch athletes.csv -o advice.csv         a coach's athlete list\n"
     "\nDates are YYYY-MM-DD. A race without a start time starts at 00:00 local time.\n\n";
@@ -26,7 +27,7 @@ constexpr const char* k_examples =
 constexpr const char* k_usage =
     "usage: advise --race YYYY-MM-DD [--phase PHASE] [--last-massage YYYY-MM-DD] ...\n"
     "       advise check --race YYYY-MM-DD --on YYYY-MM-DD --intensity light|moderate|deep\n"
-    "       advise rules | advise explain ID\n"
+    "       advise rules | advise explain ID | advise conditions\n"
     "Try 'advise --help' for more information.\n";
 
 // CLI11's wording where it is unclear to a runner; its own text otherwise.
@@ -35,6 +36,10 @@ std::string reword(const CLI::ParseError& e) {
   const auto at_most = what.find(": At Most 1 required but received ");
   if (at_most != std::string::npos) {
     return fmt::format("{} is given more than once; give it once", what.substr(0, at_most));
+  }
+  const auto override = what.find(" was given a disallowed flag override");
+  if (override != std::string::npos) {
+    return fmt::format("--{} is a flag and takes no value; give it alone", what.substr(0, override));
   }
   const auto missing = what.find(": 1 required ");
   if (missing != std::string::npos && what.ends_with(" missing")) {
@@ -101,11 +106,13 @@ int run(int argc, char** argv) {
   CheckOptions check;
   RulesOptions rules;
   ExplainOptions explain;
+  ConditionsOptions conditions;
   BatchOptions batch;
   setup_query(app, query);
   auto* check_cmd = setup_check(app, check);
   auto* rules_cmd = setup_rules(app, rules);
   auto* explain_cmd = setup_explain(app, explain);
+  auto* conditions_cmd = setup_conditions(app, conditions);
   auto* batch_cmd = setup_batch(app, batch);
 
   try {
@@ -133,6 +140,7 @@ int run(int argc, char** argv) {
   if (check_cmd->parsed()) return run_check(check);
   if (rules_cmd->parsed()) return run_rules(rules);
   if (explain_cmd->parsed()) return run_explain(explain);
+  if (conditions_cmd->parsed()) return run_conditions(conditions);
   if (batch_cmd->parsed()) return run_batch(batch);
   return run_query(query);
 }

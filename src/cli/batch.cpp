@@ -224,7 +224,8 @@ CLI::App* setup_batch(CLI::App& app, BatchOptions& o) {
   add_experience(*cmd, o.experience);
   add_tz(*cmd, o.tz);
   add_today(*cmd, o.today);
-  cmd->add_flag("--no-header", o.no_header, "Write no header line");
+  cmd->add_flag("--no-header", o.no_header, "Write no header line")
+      ->disable_flag_override();
   cmd->add_option("--chunk", o.chunk,
                   "This is chunk N of a split run (GNU parallel's {#}): only chunk 1 writes the "
                   "header, and messages name the chunk")
@@ -248,8 +249,10 @@ CLI::App* setup_batch(CLI::App& app, BatchOptions& o) {
           ""));
   cmd->add_flag("--allow-formulas", o.allow_formulas,
                 "Write cells starting with = + - @ tab or CR as they are, not prefixed with ' "
-                "(OWASP's advice against CSV injection)");
-  cmd->add_flag("-q,--quiet", o.quiet, "No progress and no summary; rejected rows are still reported");
+                "(OWASP's advice against CSV injection)")
+      ->disable_flag_override();
+  cmd->add_flag("-q,--quiet", o.quiet, "No progress and no summary; rejected rows are still reported")
+      ->disable_flag_override();
   return cmd;
 }
 

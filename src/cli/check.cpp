@@ -10,13 +10,13 @@
 namespace advise::cli {
 
 CLI::App* setup_check(CLI::App& app, CheckOptions& o) {
-  auto* cmd = app.add_subcommand("check", "Check a booking: ok, caution or avoid");
+  auto* cmd = app.add_subcommand("check", "Check a booking against races and hard workouts: ok, caution or avoid");
   cmd->footer(std::string("\nExamples:\n"
                           "  advise check --race 2026-04-12 --on 2026-04-10 --intensity deep\n"
                           "  if advise check -q --race 2026-04-12 --on 2026-04-09 --intensity "
                           "moderate; then echo book it; fi\n\n") +
               k_exit_codes_help);
-  add_races(*cmd, o.races)->required();
+  add_races(*cmd, o.races);
   add_tz(*cmd, o.tz);
   add_date(*cmd, "--on", o.on, "Date of the session to check")->required();
   cmd->add_option("--intensity", o.intensity, "Intensity of the session")
@@ -25,10 +25,14 @@ CLI::App* setup_check(CLI::App& app, CheckOptions& o) {
       ->required();
   add_last_massage(*cmd, o.last_massage);
   add_experience(*cmd, o.experience);
+  add_hard_workouts(*cmd, o.hard_workouts);
+  add_conditions(*cmd, o.conditions);
   add_today(*cmd, o.today);
   add_format(*cmd, o.format);
-  cmd->add_flag("--strict", o.strict, "Exit 1 for caution as well as for avoid");
-  cmd->add_flag("-q,--quiet", o.quiet, "Print nothing; answer with the exit status only");
+  cmd->add_flag("--strict", o.strict, "Exit 1 for caution as well as for avoid")
+      ->disable_flag_override();
+  cmd->add_flag("-q,--quiet", o.quiet, "Print nothing; answer with the exit status only")
+      ->disable_flag_override();
   return cmd;
 }
 
@@ -38,7 +42,18 @@ int run_check(const CheckOptions& o) {
   q.intensity = *parse_intensity(o.intensity);
   q.athlete.last_massage = to_optional_day(o.last_massage);
   q.athlete.experience = parse_experience(o.experience);
+  q.athlete.conditions = to_conditions(o.conditions);
   q.today = today_from(o.today);
+  if (o.races.empty() && o.hard_workouts.empty()) {
+    print_error("check needs a --race or a --hard-workout to check the session against");
+    return k_exit_usage;
+  }
+  auto workouts = to_hard_workouts(o.hard_workouts);
+  if (!workouts) {
+    print_error(workouts.error());
+    return k_exit_usage;
+  }
+  q.hard_workouts = std::move(*workouts);
   if (const auto wrong = check_history(q.athlete, q.today); !wrong.empty()) {
     print_error(wrong);
     return k_exit_usage;

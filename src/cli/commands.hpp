@@ -16,6 +16,10 @@ struct QueryOptions {
   std::string phase;
   std::string last_massage;
   std::string experience;
+  std::vector<std::string> conditions;
+  std::vector<std::string> symptoms;
+  std::vector<std::string> hard_workouts;
+  bool prepare = false;
   std::string today;
   std::string format = "text";
 };
@@ -29,6 +33,8 @@ struct CheckOptions {
   std::string intensity;
   std::string last_massage;
   std::string experience;
+  std::vector<std::string> conditions;
+  std::vector<std::string> hard_workouts;
   std::string today;
   std::string format = "text";
   bool strict = false;
@@ -42,6 +48,12 @@ struct RulesOptions {
 };
 CLI::App* setup_rules(CLI::App& app, RulesOptions& options);
 int run_rules(const RulesOptions& options);
+
+struct ConditionsOptions {
+  std::string format = "text";
+};
+CLI::App* setup_conditions(CLI::App& app, ConditionsOptions& options);
+int run_conditions(const ConditionsOptions& options);
 
 struct ExplainOptions {
   std::string id;

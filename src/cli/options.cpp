@@ -179,6 +179,76 @@ void add_last_massage(CLI::App& app, std::string& last_massage) {
   add_date(app, "--last-massage", last_massage, "Date of the last massage");
 }
 
+namespace {
+
+// A flag that may be given again and again, each time with one value.
+CLI::Option* add_repeatable(CLI::App& app, const std::string& flag,
+                            std::vector<std::string>& values, const std::string& help) {
+  return app.add_option(flag, values, help)
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
+// The set of enumerators named by values a choice_validator() accepted.
+template <typename Set, typename Table>
+Set to_set(const std::vector<std::string>& texts, const Table& table) {
+  Set set;
+  for (const auto& t : texts) {
+    for (const auto& [name, value] : table) {
+      if (name == t) set.insert(value);
+    }
+  }
+  return set;
+}
+
+}  // namespace
+
+void add_conditions(CLI::App& app, std::vector<std::string>& conditions) {
+  add_repeatable(app, "--condition", conditions,
+                 "An injury or risk the runner reports, for the sources' cautions (never a "
+                 "diagnosis); repeat for several; 'advise conditions' lists them")
+      ->check(choice_validator(k_condition_names, "a condition"))
+      ->type_name("NAME");
+}
+
+ConditionSet to_conditions(const std::vector<std::string>& texts) {
+  return to_set<ConditionSet>(texts, k_condition_names);
+}
+
+void add_symptoms(CLI::App& app, std::vector<std::string>& symptoms) {
+  add_repeatable(app, "--symptom", symptoms,
+                 "Unusual stiffness, an ache lasting more than a couple of days, or heavy, "
+                 "sluggish runs: the next session comes as soon as possible; repeatable")
+      ->check(choice_validator(k_symptom_names, "a symptom"))
+      ->type_name(names_of(k_symptom_names));
+}
+
+SymptomSet to_symptoms(const std::vector<std::string>& texts) {
+  return to_set<SymptomSet>(texts, k_symptom_names);
+}
+
+void add_hard_workouts(CLI::App& app, std::vector<std::string>& days) {
+  add_repeatable(app, "--hard-workout", days,
+                 "Date of a hard workout or another run that matters: no deep session on it or "
+                 "the day before; repeatable")
+      ->check(date_validator())
+      ->type_name("YYYY-MM-DD");
+}
+
+tl::expected<std::vector<Day>, std::string> to_hard_workouts(
+    const std::vector<std::string>& texts) {
+  // Each day checked weighs every workout: keep that bounded, as for races.
+  constexpr std::size_t k_max_workouts = 1000;
+  if (texts.size() > k_max_workouts) {
+    return tl::make_unexpected(fmt::format(
+        "--hard-workout is given {} times; a plan takes at most {} hard workouts", texts.size(),
+        k_max_workouts));
+  }
+  std::vector<Day> days;
+  for (const auto& t : texts) days.push_back(to_day(t));
+  return days;
+}
+
 Day today_from(const std::string& option) {
   if (!option.empty()) return to_day(option);
   const std::time_t now = std::time(nullptr);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "advise/calendar.hpp"
+#include "advise/condition.hpp"
 #include "advise/athlete.hpp"
 #include "advise/race.hpp"
 #include "advise/vocabulary.hpp"
@@ -56,6 +57,19 @@ void add_name(CLI::App& app, std::string& name);
 tl::expected<date::sys_seconds, std::string> calendar_stamp();
 void add_experience(CLI::App& app, std::string& experience);
 void add_last_massage(CLI::App& app, std::string& last_massage);
+
+// --condition NAME, repeatable: what the runner reports (advise conditions).
+void add_conditions(CLI::App& app, std::vector<std::string>& conditions);
+ConditionSet to_conditions(const std::vector<std::string>& texts);
+
+// --symptom NAME, repeatable.
+void add_symptoms(CLI::App& app, std::vector<std::string>& symptoms);
+SymptomSet to_symptoms(const std::vector<std::string>& texts);
+
+// --hard-workout DATE, repeatable.
+void add_hard_workouts(CLI::App& app, std::vector<std::string>& days);
+// The days, or the message when more are given than a plan weighs.
+tl::expected<std::vector<Day>, std::string> to_hard_workouts(const std::vector<std::string>& texts);
 
 // Refuses a history that cannot be: a last massage after today, or one given
 // for a first-timer. The message to print, or empty.

@@ -18,6 +18,12 @@ void setup_query(CLI::App& app, QueryOptions& o) {
       ->type_name(names_of(k_phase_names));
   add_last_massage(app, o.last_massage);
   add_experience(app, o.experience);
+  add_conditions(app, o.conditions);
+  add_symptoms(app, o.symptoms);
+  add_hard_workouts(app, o.hard_workouts);
+  app.add_flag("--prepare", o.prepare,
+               "Add how to prepare for each session and look after yourself afterwards")
+      ->disable_flag_override();
   add_today(app, o.today);
   add_format(app, o.format, true);
   add_name(app, o.name);
@@ -28,7 +34,16 @@ int run_query(const QueryOptions& o) {
   q.athlete.phase = parse_phase(o.phase);
   q.athlete.last_massage = to_optional_day(o.last_massage);
   q.athlete.experience = parse_experience(o.experience);
+  q.athlete.conditions = to_conditions(o.conditions);
+  q.athlete.symptoms = to_symptoms(o.symptoms);
+  q.prepare = o.prepare;
   q.today = today_from(o.today);
+  auto workouts = to_hard_workouts(o.hard_workouts);
+  if (!workouts) {
+    print_error(workouts.error());
+    return k_exit_usage;
+  }
+  q.hard_workouts = std::move(*workouts);
   if (const auto wrong = check_history(q.athlete, q.today); !wrong.empty()) {
     print_error(wrong);
     return k_exit_usage;

@@ -1,4 +1,5 @@
-// `advise rules` and `advise explain ID`: the catalogue, as the planner uses it.
+// `advise rules`, `advise explain ID` and `advise conditions`: the catalogue,
+// as the planner uses it.
 #include <array>
 #include <fmt/format.h>
 
@@ -43,6 +44,23 @@ int run_rules(const RulesOptions& o) {
   } else {
     text = render_rules_text();
   }
+  return write_out(text) ? k_exit_ok : k_exit_usage;
+}
+
+CLI::App* setup_conditions(CLI::App& app, ConditionsOptions& o) {
+  auto* cmd = app.add_subcommand(
+      "conditions", "List the conditions --condition takes, and the rule behind each");
+  cmd->footer(std::string("\nExamples:\n  advise conditions\n"
+                          "  advise --race 2026-04-12 --condition it-band-acute\n"
+                          "  advise explain condition.it-band-acute\n\n") +
+              k_exit_codes_help);
+  add_format(*cmd, o.format);
+  return cmd;
+}
+
+int run_conditions(const ConditionsOptions& o) {
+  const auto text = format_from(o.format) == Format::json ? render_conditions_json()
+                                                          : render_conditions_text();
   return write_out(text) ? k_exit_ok : k_exit_usage;
 }
 

@@ -1,0 +1,67 @@
+#include "advise/condition.hpp"
+
+#include <algorithm>
+
+namespace advise {
+
+namespace {
+
+constexpr bool rows_in_enum_order() {
+  for (std::size_t i = 0; i < k_conditions.size(); ++i) {
+    if (static_cast<std::size_t>(k_conditions[i].condition) != i) return false;
+  }
+  return true;
+}
+static_assert(rows_in_enum_order(), "k_conditions follows the Condition order");
+
+}  // namespace
+
+const ConditionInfo& info(Condition condition) {
+  return k_conditions[static_cast<std::size_t>(condition)];
+}
+
+std::string_view format_as(Condition condition) { return info(condition).name; }
+
+std::string_view format_as(Symptom symptom) {
+  return k_symptom_names[static_cast<std::size_t>(symptom)].first;
+}
+
+std::string_view label(Symptom symptom) {
+  switch (symptom) {
+    case Symptom::stiffness: return "unusual stiffness";
+    case Symptom::lingering_ache: return "an ache lasting more than a couple of days";
+    case Symptom::heavy_legs: return "heavy, sluggish runs";
+  }
+  return "?";
+}
+
+RuleList condition_rules(Condition condition) {
+  const auto& c = info(condition);
+  RuleList rules{c.rule};
+  if (c.injury && c.rule != RuleId::condition_physician_first) {
+    rules.push_back(RuleId::condition_physician_first);
+  }
+  return rules;
+}
+
+std::optional<Condition> parse_condition(std::string_view text) {
+  const auto it = std::find_if(k_conditions.begin(), k_conditions.end(),
+                               [&](const ConditionInfo& c) { return c.name == text; });
+  if (it == k_conditions.end()) return std::nullopt;
+  return it->condition;
+}
+
+std::optional<Symptom> parse_symptom(std::string_view text) {
+  for (const auto& [name, s] : k_symptom_names) {
+    if (name == text) return s;
+  }
+  return std::nullopt;
+}
+
+bool any_injury(ConditionSet conditions) {
+  bool any = false;
+  conditions.for_each([&](Condition c) { any = any || info(c).injury; });
+  return any;
+}
+
+}  // namespace advise
