@@ -242,7 +242,7 @@ constexpr std::array k_rules = std::to_array<Rule>({
      Basis::source,
      "Hamstrings prone to strain: a weekly session as prevention, whatever the phase.",
      {massaggi},
-     {{{"every, at most", &P::hamstring_every}}}},
+     {{{"at most every", &P::hamstring_every}}}},
     {RuleId::condition_plantar_fasciitis, "condition.plantar-fasciitis", Area::condition,
      Basis::source,
      "Plantar fasciitis: loosen the feet and calves; ask the therapist before treating it "

@@ -267,6 +267,7 @@ RaceStatus status_of(const RaceDays& r, Day today) {
 
 Plan plan(const Query& query, const Policy& policy) {
   Plan p{};
+  p.policy = policy;
   p.today = query.today;
   p.zone = query.zone;
   p.last_massage = query.athlete.last_massage;

@@ -183,6 +183,7 @@ std::string render_json(const Plan& p) {
   w.key("experience").begin_object();
   w.key("name").value(format_as(p.experience)).key("given").value(p.experience_given);
   w.key("long_gap").value(p.newcomer.long_gap_on(p.today));
+  w.key("long_gap_days").value(static_cast<long long>(p.policy.long_gap.count()));
   w.end_object();
   day_or_null(w, "last_massage", p.last_massage);
   w.key("conditions").begin_array();

@@ -98,6 +98,11 @@ std::string conditions_block(const Plan& p) {
     const auto& ci = info(c);
     if (ci.rule == RuleId::condition_physician_first) return;  // said above
     out += fmt::format("  {}  [{}]\n", says(ci.rule), ci.rule);
+    std::vector<std::string> figures;
+    for (const auto& f : rule(ci.rule).figures()) {
+      figures.push_back(fmt::format("{}: {}", f.name, format_figure(f, p.policy)));
+    }
+    if (!figures.empty()) out += fmt::format("    figures: {}\n", fmt::join(figures, "; "));
     if (const auto d = rule(ci.rule).disagreement; !d.empty()) {
       out += fmt::format("    the sources disagree: {}\n", d);
     }

@@ -140,8 +140,8 @@ TEST_CASE("advise::render_json: conditions, symptoms, hard workouts and --prepar
   q.prepare = true;
   CHECK(render_json(plan(q, Policy{})) ==
         R"({"today":"2026-11-24","zone":null,"phase":{"name":"peak","from":"option"},)"
-        R"("experience":{"name":"occasional","given":false,"long_gap":false},)"
-        R"("last_massage":"2026-11-17","conditions":[{"name":"hamstring-risk","label":)"
+        R"("experience":{"name":"occasional","given":false,"long_gap":false,)"
+        R"("long_gap_days":90},"last_massage":"2026-11-17","conditions":[{"name":"hamstring-risk","label":)"
         R"("hamstring strain risk","physician_first":false,"rules":["condition.hamstring-risk"],)"
         R"("disagreement":null}],"symptoms":["stiffness"],"hard_workouts":["2026-11-25"],)"
         R"("care":["care.hydrate","care.light-meal","care.loose-clothes",)"
@@ -162,4 +162,26 @@ TEST_CASE("advise::render_conditions_text") {
   CHECK(text.find("hamstring-risk       hamstring strain risk                "
                   "[condition.hamstring-risk]\n") != std::string::npos);
   CHECK(std::count(text.begin(), text.end(), '\n') == 10);
+}
+
+TEST_CASE("advise::render: policy figures come from the Policy in force") {
+  Query q;
+  q.today = Day{2026_y / 11 / 24};
+  q.athlete.phase = Phase::base;
+  q.athlete.conditions = {Condition::stress_fracture};
+  q.athlete.last_massage = Day{2026_y / 9 / 1};  // 84 days ago
+  Policy policy;
+  const auto text = render_text(plan(q, policy));
+  CHECK(text.find("\n    figures: heals in at least: 42 days; heals in at most: 56 days\n") !=
+        std::string::npos);
+  CHECK(render_json(plan(q, policy)).find(R"("long_gap":false,"long_gap_days":90})") !=
+        std::string::npos);
+  policy.long_gap = date::days{60};  // experience.long-gap is the program's own figure
+  policy.fracture_heals_max = date::days{63};
+  CHECK(render_json(plan(q, policy)).find(R"("long_gap":true,"long_gap_days":60})") !=
+        std::string::npos);
+  const auto changed = render_text(plan(q, policy));
+  CHECK(changed.find("heals in at most: 63 days") != std::string::npos);
+  CHECK(changed.find("counts as a long gap (more than 60 days, the program's own threshold)  "
+                     "[experience.long-gap]") != std::string::npos);
 }

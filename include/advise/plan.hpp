@@ -87,6 +87,7 @@ struct NextSession {
 };
 
 struct Plan {
+  Policy policy;  // the figures it was made with, for renderers that show them
   Day today;
   const date::time_zone* zone = nullptr;  // as in the Query
   Phase phase;
