@@ -121,7 +121,7 @@ std::string work(const Advice& a) {
   } else if (cites(a, RuleId::length_30)) {
     why = "even a short session helps";
   } else if (cites(a, RuleId::technique_pre_race)) {
-    why = "a focused session, not a long one, before a race";
+    why = "a focused session, not a long one, so close to a race";
   } else if (cites(a, RuleId::technique_hard_block)) {
     why = "an hour a week is the usual starting point";
   } else {
@@ -132,10 +132,20 @@ std::string work(const Advice& a) {
 
 std::string_view says(RuleId id) { return rule(id).summary; }
 
+std::string physician_first(ConditionSet conditions) {
+  int injuries = 0;
+  conditions.for_each([&](Condition c) { injuries += info(c).injury ? 1 : 0; });
+  return fmt::format("with the {} you report, see a physician first and book on their advice",
+                     injuries > 1 ? "injuries" : "injury");
+}
+
 std::string notes(const Advice& a) {
   std::string out;
   if (a.cancelled && a.conflict_race) {
     out += fmt::format(": no room, the race on {} is in the way", weekday_day(*a.conflict_race));
+  } else if (a.cancelled && a.conflict_workout) {
+    out += fmt::format(": no room, the hard workout on {} is in the way",
+                       weekday_day(*a.conflict_workout));
   } else if (a.cancelled) {
     out += ": no room";
   } else if (a.conflict_race && a.item == Item::light_flush) {
@@ -145,6 +155,8 @@ std::string notes(const Advice& a) {
     out += fmt::format(" (the race on {} takes some of these days)", weekday_day(*a.conflict_race));
   } else if (a.conflict_race && a.item != Item::next_session) {
     out += fmt::format(" (moved for the race on {})", weekday_day(*a.conflict_race));
+  } else if (a.conflict_workout && a.item != Item::next_session) {
+    out += fmt::format(" (moved for the hard workout on {})", weekday_day(*a.conflict_workout));
   }
   if (a.passed) out += " (passed)";
   return out;
@@ -158,6 +170,9 @@ std::string next_why(const NextSession& n, const Plan& p) {
     parts.push_back(fmt::format("the {} session {} the race on {}",
                                 n.after_race ? "post-race" : "pre-race",
                                 n.after_race ? "after" : "for", weekday_day(*n.race)));
+  } else if (n.moved_for && n.moved_for_workout) {
+    parts.push_back(fmt::format("moved for the race on {} and the hard workout on {}",
+                                weekday_day(*n.moved_for), weekday_day(*n.moved_for_workout)));
   } else if (n.moved_for) {
     parts.push_back(fmt::format("moved for the race on {}", weekday_day(*n.moved_for)));
   } else if (n.moved_for_workout) {
@@ -166,6 +181,8 @@ std::string next_why(const NextSession& n, const Plan& p) {
   }
   if (n.symptoms) {
     parts.push_back("as soon as possible, for the symptoms you report");
+  } else if (!p.last_massage && p.experience == Experience::first_time) {
+    parts.push_back("due now: a first session");
   } else if (!p.last_massage) {
     parts.push_back("due now: no --last-massage given");
   } else if (n.due_now && n.latest && p.today <= *n.latest) {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "advise/condition.hpp"
 #include "advise/plan.hpp"
 
 namespace advise::words {
@@ -34,6 +35,10 @@ std::string_view technique_name(const Advice& a);
 // The kind of work and why this long: "deep tissue work; Ashiatsu suits the
 // large muscle groups; 60 min: ...", or "" for an item that is not a session.
 std::string work(const Advice& a);
+
+// "with the injury you report, see a physician first and book on their
+// advice" (injuries, when several).
+std::string physician_first(ConditionSet conditions);
 
 // A catalogue summary as a line of its own: as written.
 std::string_view says(RuleId id);

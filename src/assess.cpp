@@ -96,7 +96,9 @@ std::optional<Finding> assess_workout(Day day, Intensity intensity, Day workout)
     return Finding{Level::avoid, Reason::hard_workout_day, workout, {RuleId::training_no_stacking}};
   }
   if (day + date::days{1} == workout) {
-    return Finding{Level::caution, Reason::before_hard_workout, workout,
+    // A workout given by date counts from 00:00, as a date-only race does:
+    // any session that day is less than 24 hours before it.
+    return Finding{Level::avoid, Reason::before_hard_workout, workout,
                    {RuleId::training_run_after_deep, RuleId::training_no_stacking}};
   }
   return std::nullopt;

@@ -162,7 +162,8 @@ constexpr std::array k_rules = std::to_array<Rule>({
 
     // How long.
     {RuleId::length_90, "length.90", Area::length, Basis::source,
-     "A 90-minute session is often the most effective for runners; used for monthly sessions.",
+     "A 90-minute session is often the most effective for runners; used in the lighter "
+     "phases.",
      {nola},
      {{{"length", &P::length_full}}}},
     {RuleId::length_60, "length.60", Area::length, Basis::source,
@@ -219,8 +220,8 @@ constexpr std::array k_rules = std::to_array<Rule>({
      {{{"heals in at least", &P::fracture_heals_min}, {"heals in at most", &P::fracture_heals_max}}}},
     {RuleId::condition_ankle_sprain_acute, "condition.ankle-sprain-acute", Area::condition,
      Basis::source,
-     "A sprained ankle in its acute phase: no cross-friction or other deep work on the ankle "
-     "yet; rest first.",
+     "No cross-friction or other deep work on a sprained ankle in its acute phase; let it "
+     "rest.",
      {massaggi}},
     {RuleId::condition_ankle_sprain_after, "condition.ankle-sprain-after", Area::condition,
      Basis::source,

@@ -58,6 +58,14 @@ std::optional<Symptom> parse_symptom(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<std::pair<Condition, Condition>> contradiction(ConditionSet conditions) {
+  if (conditions.contains(Condition::ankle_sprain_acute) &&
+      conditions.contains(Condition::ankle_sprain_after)) {
+    return std::pair{Condition::ankle_sprain_acute, Condition::ankle_sprain_after};
+  }
+  return std::nullopt;
+}
+
 bool any_injury(ConditionSet conditions) {
   bool any = false;
   conditions.for_each([&](Condition c) { any = any || info(c).injury; });

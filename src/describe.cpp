@@ -100,8 +100,8 @@ std::string describe(const Finding& f, Intensity intensity, Day on) {
       return fmt::format("deep work on {} is on the day of the hard workout: do not stack them",
                          day);
     case Reason::before_hard_workout:
-      return fmt::format("deep work on {} only if it ends 24 hours before the hard workout on {} "
-                         "starts",
+      return fmt::format("deep work on {} is less than 24 hours before the hard workout on {}, "
+                         "counted from 00:00 that day: no run for a day after deep work",
                          day, race);
     case Reason::clear_of_workouts:
       if (intensity != Intensity::deep) {
@@ -115,7 +115,8 @@ std::string describe(const Finding& f, Intensity intensity, Day on) {
       if (c.rule == RuleId::condition_physician_first) {
         return fmt::format("reported condition, {}: {}", c.label, says);
       }
-      return fmt::format("reported condition, {}: {}; see a physician first", c.label, says);
+      return fmt::format("reported condition, {}: {}; see a physician before booking", c.label,
+                         says);
     }
   }
   return "";

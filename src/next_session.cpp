@@ -10,22 +10,28 @@ using enum RuleId;
 
 // The first clear day for `intensity` from `start`: earlier first (down to
 // `earliest`) when a race on or after `start` is in the way, so the session
-// comes before that race; later otherwise, as when a hard workout is.
+// comes before that race; later otherwise, as when a hard workout is. Says
+// which race and which hard workout it stepped around.
 std::optional<Day> clear_day(const Context& ctx, Day start, Day earliest, Intensity intensity,
                              std::optional<Day>& moved_for, std::optional<Day>& moved_for_workout) {
-  if (ctx.clear(start, intensity)) return start;
+  auto clear = [&](Day d) {
+    if (ctx.clear(d, intensity)) return true;
+    if (!ctx.blocker(d, intensity) && !moved_for_workout) {
+      moved_for_workout = ctx.workout_blocker(d, intensity)->race;
+    }
+    return false;
+  };
+  if (clear(start)) return start;
   if (const auto b = ctx.blocker(start, intensity)) {
     moved_for = b->race;
     if (b->race >= start) {
       for (Day d = start - date::days{1}; d >= earliest; d -= date::days{1}) {
-        if (ctx.clear(d, intensity)) return d;
+        if (clear(d)) return d;
       }
     }
-  } else {
-    moved_for_workout = ctx.workout_blocker(start, intensity)->race;
   }
   for (Day d = start + date::days{1}; d < start + k_search_limit; d += date::days{1}) {
-    if (ctx.clear(d, intensity)) return d;
+    if (clear(d)) return d;
   }
   return std::nullopt;
 }
@@ -99,8 +105,22 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
   const Day start = std::max(due, ctx.today);
   const Day earliest =
       std::max(ctx.today, p.last_massage ? *p.last_massage + date::days{1} : ctx.today);
+  Intensity intensity = cadence.intensity;
+  std::chrono::minutes length = cadence.length;
   std::optional<Day> moved_for, moved_for_workout;
-  const auto day = clear_day(ctx, start, earliest, cadence.intensity, moved_for, moved_for_workout);
+  auto day = clear_day(ctx, start, earliest, intensity, moved_for, moved_for_workout);
+  if (symptoms && intensity == Intensity::deep) {
+    // As soon as possible: a moderate session when deep work has to wait.
+    std::optional<Day> race, workout;
+    const auto sooner = clear_day(ctx, start, earliest, Intensity::moderate, race, workout);
+    if (sooner && (!day || *sooner < *day)) {
+      day = sooner;
+      moved_for = race;
+      moved_for_workout = workout;
+      intensity = Intensity::moderate;
+      length = policy.length_focused;
+    }
+  }
   if (!day) return std::nullopt;
 
   auto finish = [&](NextSession n) {
@@ -108,7 +128,7 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
     n.due_now = due_now;
     if (n.advice.from != start) {
       n.moved_for = moved_for ? moved_for : n.race;
-      if (!n.moved_for) n.moved_for_workout = moved_for_workout;
+      n.moved_for_workout = moved_for_workout;
     }
     n.symptoms = symptoms;
     if (due_now) {
@@ -131,38 +151,50 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
         return finish(from_race(*pre, pre->from, days.race, false, cadence_rule(p.phase)));
       }
     }
-    // A day in a race's post-race days takes that day's post-race session.
-    if (rp.status != RaceStatus::past && *day >= days.race && *day <= days.deep_to) {
-      for (const auto& a : rp.advice) {
+    // A day in a race's post-race days takes that day's post-race session,
+    // of the latest race whose post-race days hold it.
+    auto in_post_race = [&](std::size_t k) {
+      return p.races[k].status != RaceStatus::past && *day >= ctx.races[k].race &&
+             *day <= ctx.races[k].deep_to;
+    };
+    if (in_post_race(i)) {
+      std::size_t k = i;
+      for (std::size_t j = i + 1; j < p.races.size(); ++j) {
+        if (in_post_race(j)) k = j;
+      }
+      for (const auto& a : p.races[k].advice) {
         const bool fits = a.intensity && !a.cancelled && *day >= a.from &&
                           (*day <= a.to || a.item == Item::moderate_from) &&
-                          (a.intensity == cadence.intensity || a.item == Item::moderate_from);
-        if (fits) return finish(from_race(a, *day, days.race, true, cadence_rule(p.phase)));
+                          (a.intensity == intensity || a.item == Item::moderate_from);
+        if (fits) {
+          return finish(from_race(a, *day, ctx.races[k].race, true, cadence_rule(p.phase)));
+        }
       }
     }
   }
 
   RuleList rules{cadence_rule(p.phase)};
   if (cadence.every_max < policy.cadence(p.phase).every_max) rules.push_back(condition_hamstring_risk);
-  if (cadence.intensity == Intensity::deep) {
+  if (intensity == Intensity::deep) {
     rules.push_back(technique_hard_block);
   } else if (p.phase == Phase::taper) {
     rules.push_back(technique_pre_race);
   } else {
     rules.push_back(technique_maintenance);
   }
-  rules.push_back(length_rule(cadence.length, policy));
+  rules.push_back(length_rule(length, policy));
   if (moved_for) {
-    rules.push_back(ctx.blocker(start, cadence.intensity)->rules.front());
-  } else if (moved_for_workout) {
-    rules.push_back(ctx.workout_blocker(start, cadence.intensity)->rules.front());
+    if (const auto b = ctx.blocker(start, intensity)) rules.push_back(b->rules.front());
+  }
+  if (moved_for_workout) {
+    const auto w = ctx.workout_blocker(start, Intensity::deep);
+    rules.push_back(w ? w->rules.front() : training_run_after_deep);
   }
   NextSession n{};
-  n.advice = make_advice(Item::next_session, *day, *day, cadence.intensity, cadence.length,
-                         std::move(rules));
-  if (p.last_massage && cadence.every_max != cadence.every_min) {
+  n.advice = make_advice(Item::next_session, *day, *day, intensity, length, std::move(rules));
+  if (p.last_massage && cadence.every_max != cadence.every_min && !symptoms) {
     const Day end = *p.last_massage + cadence.every_max;
-    if (end > *day) n.latest = last_clear(ctx, *day + date::days{1}, end, cadence.intensity);
+    if (end > *day) n.latest = last_clear(ctx, *day + date::days{1}, end, intensity);
   }
   return finish(n);
 }

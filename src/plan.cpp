@@ -155,6 +155,10 @@ Advice deep_until(const Context& ctx, const RaceDays& r) {
   for (Day d = r.deep_until; d > r.deep_until - k_search_limit; d -= date::days{1}) {
     const auto b = ctx.blocker(d, Intensity::deep);
     if (!b) {
+      if (const auto w = ctx.workout_blocker(d, Intensity::deep)) {
+        if (!deep.conflict_workout) deep.conflict_workout = w->race;
+        continue;
+      }
       deep.from = deep.to = d;
       break;
     }
@@ -239,8 +243,11 @@ void add_post_race(const Context& ctx, const RaceDays& r, std::vector<Advice>& o
                              length_rule(policy.length_focused, policy)});
   std::optional<Day> first, last;
   for (Day d = r.deep_from; d <= r.deep_to; d += date::days{1}) {
-    if (auto b = ctx.blocker(d, Intensity::deep)) {
-      deep.conflict_race = b->race;
+    const auto b = ctx.blocker(d, Intensity::deep);
+    const auto w = b ? std::nullopt : ctx.workout_blocker(d, Intensity::deep);
+    if (b || w) {
+      if (b) deep.conflict_race = b->race;
+      if (w) deep.conflict_workout = w->race;
       if (first) break;  // keep one unbroken run of days
       continue;
     }

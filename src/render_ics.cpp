@@ -129,9 +129,17 @@ std::string work_sentence(const Advice& a) {
 std::string session_tail(const Plan& p) {
   std::string out;
   if (any_injury(p.conditions)) {
-    out += fmt::format(" With the injury you report, see a physician before booking ({}).",
-                       RuleId::condition_physician_first);
+    auto first = physician_first(p.conditions);
+    first[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(first[0])));
+    out += fmt::format(" {} ({}).", first, RuleId::condition_physician_first);
   }
+  p.conditions.for_each([&](Condition c) {
+    const auto id = info(c).rule;
+    if (id == RuleId::condition_physician_first) return;  // said above
+    auto text = says(id);
+    if (text.ends_with('.')) text.remove_suffix(1);
+    out += fmt::format(" {} ({}).", text, id);
+  });
   for (const auto id : p.care) {
     auto text = says(id);
     if (text.ends_with('.')) text.remove_suffix(1);
@@ -159,7 +167,7 @@ struct Words {
 Words event_words(Item item) {
   switch (item) {
     case Item::pre_race_session:
-      return {"pre-race massage", "Pre-race session: loosening work, nothing corrective"};
+      return {"pre-race massage", "Pre-race session"};
     case Item::light_flush:
       return {"light flush after the race", "A very light flush within a few hours of the finish"};
     case Item::moderate_from:

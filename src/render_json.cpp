@@ -116,6 +116,7 @@ void advice_fields(JsonWriter& w, const Advice& a, const date::time_zone* zone) 
   }
   rule_ids(w, a.rules);
   day_or_null(w, "conflict_race", a.conflict_race);
+  day_or_null(w, "conflict_workout", a.conflict_workout);
   w.key("cancelled").value(a.cancelled);
   w.key("passed").value(a.passed);
 }

@@ -164,7 +164,7 @@ std::string next_line(const Plan& p) {
                                 notes(n.advice), ids(n.advice.rules));
   if (const auto w = work(n.advice); !w.empty()) out += fmt::format("  {}\n", w);
   if (any_injury(p.conditions)) {
-    out += fmt::format("  with the injury you report, see a physician before booking  [{}]\n",
+    out += fmt::format("  {}  [{}]\n", physician_first(p.conditions),
                        RuleId::condition_physician_first);
   }
   return out;

@@ -78,15 +78,16 @@ TEST_CASE("advise::check: hard workouts (training.no-stacking, training.run-afte
     CHECK(describe(v.findings[0], q.intensity, q.on) ==
           "deep work on Thu 2026-04-09 is on the day of the hard workout: do not stack them");
   }
-  SUBCASE("deep work the day before is a caution: 24 hours before the run") {
+  SUBCASE("deep work the day before is refused: the workout counts from 00:00") {
     const auto q = workout_query(Day{2026_y / 4 / 8}, Intensity::deep);
     const auto v = check(q, policy);
-    CHECK(v.level == Level::caution);
+    CHECK(v.level == Level::avoid);
     REQUIRE(v.findings.size() == 1);
+    CHECK(v.findings[0].reason == Reason::before_hard_workout);
     CHECK(v.findings[0].rules == RuleList{training_run_after_deep, training_no_stacking});
     CHECK(describe(v.findings[0], q.intensity, q.on) ==
-          "deep work on Wed 2026-04-08 only if it ends 24 hours before the hard workout on Thu "
-          "2026-04-09 starts");
+          "deep work on Wed 2026-04-08 is less than 24 hours before the hard workout on Thu "
+          "2026-04-09, counted from 00:00 that day: no run for a day after deep work");
   }
   SUBCASE("two days before, or the day after, nothing in the way") {
     for (const Day on : {Day{2026_y / 4 / 7}, Day{2026_y / 4 / 10}}) {
@@ -130,8 +131,8 @@ TEST_CASE("advise::check: conditions add cautions, never a diagnosis") {
     CHECK(v.findings[0].rules ==
           RuleList{condition_ankle_sprain_acute, condition_physician_first});
     CHECK(describe(v.findings[0], q.intensity, q.on) ==
-          "reported condition, ankle sprain, acute phase: a sprained ankle in its acute phase: no "
-          "cross-friction or other deep work on the ankle yet; rest first; see a physician first");
+          "reported condition, ankle sprain, acute phase: no cross-friction or other deep work on "
+          "a sprained ankle in its acute phase; let it rest; see a physician before booking");
   }
   SUBCASE("other injury: the physician first (condition.physician-first)") {
     auto q = query({sun}, Day{2026_y / 4 / 2}, Intensity::light);
@@ -148,7 +149,7 @@ TEST_CASE("advise::check: conditions add cautions, never a diagnosis") {
     q.athlete.conditions = {Condition::achilles_tendinitis};
     CHECK(describe(check(q, policy).findings[0], q.intensity, q.on) ==
           "reported condition, Achilles tendinitis: pressure massage on the calf and tendon; see "
-          "a physician first");
+          "a physician before booking");
   }
   SUBCASE("a hamstring risk changes the cadence only, not a booking") {
     auto q = query({sun}, Day{2026_y / 4 / 2}, Intensity::deep);

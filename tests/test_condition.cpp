@@ -74,3 +74,10 @@ TEST_CASE("advise::EnumSet and any_injury") {
   CHECK(set == ConditionSet{Condition::hamstring_risk, Condition::shin_splints});
   CHECK_FALSE(set.contains(Condition::other_injury));
 }
+
+TEST_CASE("advise::contradiction") {
+  CHECK_FALSE(contradiction({}));
+  CHECK_FALSE(contradiction({Condition::ankle_sprain_acute, Condition::shin_splints}));
+  CHECK(contradiction({Condition::ankle_sprain_after, Condition::ankle_sprain_acute}) ==
+        std::pair{Condition::ankle_sprain_acute, Condition::ankle_sprain_after});
+}

@@ -21,3 +21,11 @@ TEST_CASE("advise::nearest") {
     CHECK(nearest("x", Views{}, 3).empty());
   }
 }
+
+TEST_CASE("advise::nearest ignores case") {
+  const std::array<std::string_view, 3> ids{"pre-race.window", "condition.hamstring-risk",
+                                            "cadence.peak"};
+  CHECK(nearest("CONDITION.HAMSTRING-RISK", ids, 1) ==
+        std::vector<std::string_view>{"condition.hamstring-risk"});
+  CHECK(nearest("Cadence.Peek", ids, 1) == std::vector<std::string_view>{"cadence.peak"});
+}

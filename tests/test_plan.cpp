@@ -578,3 +578,56 @@ TEST_CASE("advise::plan: preparation and after-care on request (care.*)") {
                                            care_discomfort_not_pain, care_epsom_bath,
                                            training_soreness_48h});
 }
+
+TEST_CASE("advise::plan: hard workouts around a race (training.no-stacking)") {
+  auto q = query({k_sun}, Day{2026_y / 4 / 1});
+  q.hard_workouts = {Day{2026_y / 4 / 9}, Day{2026_y / 4 / 15}};
+  const auto p = plan(q, Policy{});
+  REQUIRE(p.races.size() == 1);
+  // Deep work would end Thu 04-09, the workout day: Tue 04-07, before the day before.
+  const auto& deep = item(p.races[0], Item::deep_until);
+  CHECK(deep.from == Day{2026_y / 4 / 7});
+  CHECK(deep.conflict_workout == Day{2026_y / 4 / 9});
+  CHECK_FALSE(deep.conflict_race);
+  // Days 2 to 3 after the race are Tue 04-14 (the day before) and Wed 04-15.
+  const auto& after = item(p.races[0], Item::deep_window);
+  CHECK(after.cancelled);
+  CHECK(after.conflict_workout == Day{2026_y / 4 / 15});
+  // The pre-race session is moderate: workouts leave it where it was.
+  CHECK(item(p.races[0], Item::pre_race_session).from == Day{2026_y / 4 / 9});
+}
+
+TEST_CASE("advise::plan: symptoms take a moderate session when deep work must wait") {
+  auto q = query({}, Day{2026_y / 4 / 10});
+  q.races = {Race{Day{2026_y / 4 / 11}, std::nullopt, Priority::c}};
+  q.athlete.phase = Phase::peak;
+  q.athlete.last_massage = Day{2026_y / 4 / 3};
+  q.hard_workouts = {Day{2026_y / 4 / 13}};
+  SUBCASE("without symptoms: deep, past the race and the workout") {
+    const auto p = plan(q, Policy{});
+    REQUIRE(p.next);
+    CHECK(p.next->advice.from == Day{2026_y / 4 / 14});
+    CHECK(p.next->moved_for == Day{2026_y / 4 / 11});
+    CHECK(p.next->moved_for_workout == Day{2026_y / 4 / 13});
+    CHECK(render_text(p).find("(moved for the race on Sat 2026-04-11 and the hard workout on "
+                              "Mon 2026-04-13; due Fri 2026-04-10)") != std::string::npos);
+  }
+  SUBCASE("with symptoms: moderate, the first day after the tune-up's 24 hours") {
+    q.athlete.symptoms = {Symptom::heavy_legs};
+    const auto p = plan(q, Policy{});
+    REQUIRE(p.next);
+    CHECK(p.next->advice.from == Day{2026_y / 4 / 12});
+    CHECK(p.next->advice.intensity == Intensity::moderate);
+    CHECK(p.next->race == Day{2026_y / 4 / 11});
+  }
+}
+
+TEST_CASE("advise::plan: a day after two races belongs to the later one") {
+  auto q = query({Day{2026_y / 4 / 3}, Day{2026_y / 4 / 5}}, Day{2026_y / 4 / 1});
+  q.athlete.symptoms = {Symptom::stiffness};
+  const auto p = plan(q, Policy{});
+  REQUIRE(p.next);
+  CHECK(p.next->advice.from == Day{2026_y / 4 / 6});
+  CHECK(p.next->race == Day{2026_y / 4 / 5});
+  CHECK(p.next->after_race);
+}

@@ -33,7 +33,7 @@ enum class Reason {
   post_race_deep_window, // deep work on days 2 to 3 after the race
   after_race,            // past the post-race plan
   hard_workout_day,      // deep work on the day of a hard workout: do not stack them
-  before_hard_workout,   // deep work the day before one: only 24 hours before it starts
+  before_hard_workout,   // deep work the day before one: less than 24 hours before it
   clear_of_workouts,     // no hard workout reaches the day (check with no race)
   condition,             // the runner reports a condition: its cautions apply
 };
@@ -54,7 +54,7 @@ Finding assess(Day day, Intensity intensity, const RaceDays& days, const Newcome
 
 // How a session fares against a hard workout on `workout` (taken to start at
 // 00:00, as a date-only race does), or nullopt when the workout does not
-// reach it: deep work on the day is refused, the day before is a caution.
+// reach it: deep work on the day or the day before is refused.
 std::optional<Finding> assess_workout(Day day, Intensity intensity, Day workout);
 
 // The caution a reported condition adds to any session, or nullopt for one

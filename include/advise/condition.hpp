@@ -117,6 +117,10 @@ class EnumSet {
 using ConditionSet = EnumSet<Condition, k_conditions.size()>;
 using SymptomSet = EnumSet<Symptom, k_symptom_names.size()>;
 
+// Two conditions that cannot both hold now (a sprain in its acute phase and
+// after it), or nullopt.
+std::optional<std::pair<Condition, Condition>> contradiction(ConditionSet conditions);
+
 // Whether any member needs a physician first.
 bool any_injury(ConditionSet conditions);
 

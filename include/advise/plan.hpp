@@ -53,6 +53,8 @@ struct Advice {
   // Set when another race's rules cut this item short, moved it or left no
   // room for it; `cancelled` then says whether anything is left.
   std::optional<Day> conflict_race;
+  // Set when a hard workout moved or shortened it (deep work only).
+  std::optional<Day> conflict_workout;
   bool cancelled = false;
   bool passed = false;  // the day is already behind `today`
 };

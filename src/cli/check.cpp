@@ -42,7 +42,12 @@ int run_check(const CheckOptions& o) {
   q.intensity = *parse_intensity(o.intensity);
   q.athlete.last_massage = to_optional_day(o.last_massage);
   q.athlete.experience = parse_experience(o.experience);
-  q.athlete.conditions = to_conditions(o.conditions);
+  const auto conditions = to_conditions(o.conditions);
+  if (!conditions) {
+    print_error(conditions.error());
+    return k_exit_usage;
+  }
+  q.athlete.conditions = *conditions;
   q.today = today_from(o.today);
   if (o.races.empty() && o.hard_workouts.empty()) {
     print_error("check needs a --race or a --hard-workout to check the session against");

@@ -211,8 +211,14 @@ void add_conditions(CLI::App& app, std::vector<std::string>& conditions) {
       ->type_name("NAME");
 }
 
-ConditionSet to_conditions(const std::vector<std::string>& texts) {
-  return to_set<ConditionSet>(texts, k_condition_names);
+tl::expected<ConditionSet, std::string> to_conditions(const std::vector<std::string>& texts) {
+  const auto set = to_set<ConditionSet>(texts, k_condition_names);
+  if (const auto both = contradiction(set)) {
+    return tl::make_unexpected(fmt::format(
+        "--condition: {} and {} cannot both hold; give the one that applies now",
+        both->first, both->second));
+  }
+  return set;
 }
 
 void add_symptoms(CLI::App& app, std::vector<std::string>& symptoms) {

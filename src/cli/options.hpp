@@ -60,7 +60,8 @@ void add_last_massage(CLI::App& app, std::string& last_massage);
 
 // --condition NAME, repeatable: what the runner reports (advise conditions).
 void add_conditions(CLI::App& app, std::vector<std::string>& conditions);
-ConditionSet to_conditions(const std::vector<std::string>& texts);
+// The set, or the message when two of them cannot both hold.
+tl::expected<ConditionSet, std::string> to_conditions(const std::vector<std::string>& texts);
 
 // --symptom NAME, repeatable.
 void add_symptoms(CLI::App& app, std::vector<std::string>& symptoms);

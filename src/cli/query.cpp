@@ -34,7 +34,12 @@ int run_query(const QueryOptions& o) {
   q.athlete.phase = parse_phase(o.phase);
   q.athlete.last_massage = to_optional_day(o.last_massage);
   q.athlete.experience = parse_experience(o.experience);
-  q.athlete.conditions = to_conditions(o.conditions);
+  const auto conditions = to_conditions(o.conditions);
+  if (!conditions) {
+    print_error(conditions.error());
+    return k_exit_usage;
+  }
+  q.athlete.conditions = *conditions;
   q.athlete.symptoms = to_symptoms(o.symptoms);
   q.prepare = o.prepare;
   q.today = today_from(o.today);
