@@ -71,10 +71,15 @@ std::string symptoms_line(const Plan& p) {
                      fmt::join(names, "; "), RuleId::cadence_symptoms);
 }
 
+// The hard workouts from today on: one before today limits nothing.
 std::string workouts_line(const Plan& p) {
-  if (p.hard_workouts.empty()) return "";
   std::vector<std::string> days;
-  for (const auto d : p.hard_workouts) days.push_back(weekday_day(d));
+  for (const auto d : p.hard_workouts) {
+    if (d >= p.today) days.push_back(weekday_day(d));
+  }
+  if (days.empty()) {
+    return p.hard_workouts.empty() ? "" : "Hard workouts: none from today on\n";
+  }
   return fmt::format("Hard workouts: {}: no deep session on {}, nor the day before  [{}, {}]\n",
                      fmt::join(days, ", "), days.size() == 1 ? "that day" : "those days",
                      RuleId::training_no_stacking,
@@ -156,8 +161,10 @@ std::string race_heading(const RacePlan& rp, const Plan& p) {
 
 std::string next_line(const Plan& p) {
   if (!p.next) {
-    return fmt::format("Next session: no clear day within 400 days  [{}]\n",
-                       p.phase == Phase::taper ? RuleId::cadence_taper : RuleId::cadence_due_now);
+    const auto why = !p.hard_workouts.empty() ? RuleId::training_no_stacking
+                     : p.phase == Phase::taper ? RuleId::cadence_taper
+                                               : RuleId::cadence_due_now;
+    return fmt::format("Next session: no clear day within 400 days  [{}]\n", why);
   }
   const auto& n = *p.next;
   std::string out = fmt::format("Next session: {}{}{}  {}\n", body(n.advice, p), next_why(n, p),
