@@ -1,4 +1,5 @@
 #include "advise/plan.hpp"
+#include "advise/check.hpp"
 #include "advise/render.hpp"
 
 #include <doctest/doctest.h>
@@ -396,6 +397,10 @@ TEST_CASE("advise::plan properties") {
     if (pick(0, 1) != 0) {
       q.athlete.experience = k_experience_names[static_cast<std::size_t>(pick(0, 2))].second;
     }
+    const int workouts = pick(0, 3) == 0 ? pick(1, 4) : 0;
+    for (int i = 0; i < workouts; ++i) q.hard_workouts.push_back(q.today + date::days{pick(-3, 30)});
+    if (pick(0, 4) == 0) q.athlete.symptoms = {Symptom::heavy_legs};
+    if (pick(0, 4) == 0) q.athlete.conditions = {Condition::hamstring_risk};
     const Plan p = plan(q, policy);
     CAPTURE(n);
 
@@ -425,6 +430,22 @@ TEST_CASE("advise::plan properties") {
           }
         }
       }
+    }
+    // No deep session on a hard workout day or the day before.
+    for (const auto& a : booked) {
+      if (*a.intensity != Intensity::deep) continue;
+      for (Day d = a.from; d <= a.to; d += date::days{1}) {
+        for (const auto w : q.hard_workouts) {
+          CAPTURE(format_day(w));
+          CHECK_FALSE((d == w || d + date::days{1} == w));
+        }
+      }
+    }
+    // check() does not refuse the next session the plan books.
+    if (p.next && !q.races.empty()) {
+      CheckQuery cq{q.races, q.hard_workouts, p.next->advice.from, *p.next->advice.intensity,
+                    q.athlete, q.today, q.zone};
+      CHECK(check(cq, policy).level != Level::avoid);
     }
     if (p.next) CHECK(p.next->advice.from >= q.today);
     // Every date is a real calendar date, and the same input gives the same plan.
