@@ -23,7 +23,10 @@ Verdict check(const CheckQuery& query, const Policy& policy) {
   }
   if (query.races.empty() && !workouts.empty() && !workout_reaches) {
     // Say so, rather than answer with no finding at all.
-    v.findings.push_back(Finding{Level::ok, Reason::clear_of_workouts, workouts.front(),
+    // The next workout from the day on, else the last one before it.
+    const auto next = std::lower_bound(workouts.begin(), workouts.end(), query.on);
+    const Day nearest = next != workouts.end() ? *next : workouts.back();
+    v.findings.push_back(Finding{Level::ok, Reason::clear_of_workouts, nearest,
                                  {RuleId::training_no_stacking, RuleId::training_run_after_deep}});
   }
   query.athlete.conditions.for_each([&](Condition c) {

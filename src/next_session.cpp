@@ -11,27 +11,31 @@ using enum RuleId;
 // The first clear day for `intensity` from `start`: earlier first (down to
 // `earliest`) when a race on or after `start` is in the way, so the session
 // comes before that race; later otherwise, as when a hard workout is. Says
-// which race and which hard workout it stepped around.
+// which race it stepped around, and which hard workout when it went later.
 std::optional<Day> clear_day(const Context& ctx, Day start, Day earliest, Intensity intensity,
                              std::optional<Day>& moved_for, std::optional<Day>& moved_for_workout) {
-  auto clear = [&](Day d) {
-    if (ctx.clear(d, intensity)) return true;
-    if (!ctx.blocker(d, intensity) && !moved_for_workout) {
-      moved_for_workout = ctx.workout_blocker(d, intensity)->race;
+  auto found = [&](Day d) -> std::optional<Day> {
+    // The first workout, not a race, that kept it off a day in [start, d).
+    for (Day x = start; x < d; x += date::days{1}) {
+      if (ctx.blocker(x, intensity)) continue;
+      if (const auto w = ctx.workout_blocker(x, intensity)) {
+        moved_for_workout = w->race;
+        break;
+      }
     }
-    return false;
+    return d;
   };
-  if (clear(start)) return start;
+  if (ctx.clear(start, intensity)) return start;
   if (const auto b = ctx.blocker(start, intensity)) {
     moved_for = b->race;
     if (b->race >= start) {
       for (Day d = start - date::days{1}; d >= earliest; d -= date::days{1}) {
-        if (clear(d)) return d;
+        if (ctx.clear(d, intensity)) return d;
       }
     }
   }
   for (Day d = start + date::days{1}; d < start + k_search_limit; d += date::days{1}) {
-    if (clear(d)) return d;
+    if (ctx.clear(d, intensity)) return found(d);
   }
   return std::nullopt;
 }
@@ -92,19 +96,27 @@ std::optional<Day> last_clear(const Context& ctx, Day from, Day to, Intensity in
 
 std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
   const auto& policy = ctx.policy;
+  // Symptoms override the cadence: as soon as possible (cadence.symptoms).
+  const bool symptoms = !p.symptoms.empty();
   if (p.phase == Phase::recovery) {
-    if (auto n = post_race_first(ctx, p)) return n;
+    if (auto n = post_race_first(ctx, p)) {
+      // The first post-race session is already the soonest one.
+      if (symptoms) {
+        n->symptoms = true;
+        n->advice.rules.insert(n->advice.rules.begin() + 1, cadence_symptoms);
+      }
+      return n;
+    }
   }
 
   const Cadence cadence = cadence_for(p.conditions, p.phase, policy);
-  // Symptoms override the cadence: as soon as possible (cadence.symptoms).
-  const bool symptoms = !p.symptoms.empty();
   const Day due =
       p.last_massage && !symptoms ? *p.last_massage + cadence.every_min : ctx.today;
   const bool due_now = symptoms || !p.last_massage || due < ctx.today;
-  const Day start = std::max(due, ctx.today);
+  // Never on the day of the last massage, however soon symptoms want it.
   const Day earliest =
       std::max(ctx.today, p.last_massage ? *p.last_massage + date::days{1} : ctx.today);
+  const Day start = std::max(due, earliest);
   Intensity intensity = cadence.intensity;
   std::chrono::minutes length = cadence.length;
   std::optional<Day> moved_for, moved_for_workout;
@@ -127,8 +139,9 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
     n.due = due;
     n.due_now = due_now;
     if (n.advice.from != start) {
-      n.moved_for = moved_for ? moved_for : n.race;
-      n.moved_for_workout = moved_for_workout;
+      // Workouts move deep sessions only; a race-plan session is its race's.
+      if (n.advice.intensity == Intensity::deep) n.moved_for_workout = moved_for_workout;
+      n.moved_for = moved_for ? moved_for : n.moved_for_workout ? std::nullopt : n.race;
     }
     n.symptoms = symptoms;
     if (due_now) {
@@ -148,7 +161,9 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
       const bool in_window = *day >= days.window_opens && *day < days.race;
       const bool overtaken = usable && pre->from <= *day && start <= days.race;
       if (usable && (in_window || overtaken)) {
-        return finish(from_race(*pre, pre->from, days.race, false, cadence_rule(p.phase)));
+        // Symptoms do not wait for the pre-race session's own day.
+        const Day on = symptoms && in_window ? std::min(*day, pre->from) : pre->from;
+        return finish(from_race(*pre, on, days.race, false, cadence_rule(p.phase)));
       }
     }
     // A day in a race's post-race days takes that day's post-race session,
@@ -162,19 +177,28 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
       for (std::size_t j = i + 1; j < p.races.size(); ++j) {
         if (in_post_race(j)) k = j;
       }
+      // The item of the session's own intensity on that day, else moderate work.
+      const Advice* pick = nullptr;
       for (const auto& a : p.races[k].advice) {
-        const bool fits = a.intensity && !a.cancelled && *day >= a.from &&
-                          (*day <= a.to || a.item == Item::moderate_from) &&
-                          (a.intensity == intensity || a.item == Item::moderate_from);
-        if (fits) {
-          return finish(from_race(a, *day, ctx.races[k].race, true, cadence_rule(p.phase)));
+        const bool covers = a.intensity && !a.cancelled && *day >= a.from &&
+                            (*day <= a.to || a.item == Item::moderate_from);
+        if (!covers) continue;
+        if (a.intensity == intensity) {
+          pick = &a;
+          break;
         }
+        if (a.item == Item::moderate_from && pick == nullptr) pick = &a;
+      }
+      if (pick != nullptr) {
+        return finish(from_race(*pick, *day, ctx.races[k].race, true, cadence_rule(p.phase)));
       }
     }
   }
 
   RuleList rules{cadence_rule(p.phase)};
-  if (cadence.every_max < policy.cadence(p.phase).every_max) rules.push_back(condition_hamstring_risk);
+  if (cadence.every_max < policy.cadence(p.phase).every_max && !symptoms) {
+    rules.push_back(condition_hamstring_risk);
+  }
   if (intensity == Intensity::deep) {
     rules.push_back(technique_hard_block);
   } else if (p.phase == Phase::taper) {

@@ -122,6 +122,7 @@ Advice pre_race_session(const Context& ctx, const RaceDays& r) {
   // Walks the window from `first` in the order of preference: forwards for
   // newcomers, backwards from the last day for everyone else.
   auto search = [&](Day first) -> std::optional<Day> {
+    if (first > r.deep_until) return std::nullopt;  // the window is behind us
     const int step = newcomer ? 1 : -1;
     for (Day d = std::clamp(preferred, first, r.deep_until); d >= first && d <= r.deep_until;
          d += date::days{step}) {

@@ -205,8 +205,6 @@ void race_events(std::vector<Event>& events, const RacePlan& rp, const Plan& p,
     e.last = a.to;
     const auto race = fmt::format("the race on {}", weekday_day(rp.race.day));
     const auto w = event_words(a.item);
-    e.description = fmt::format("{} ({}){}{}. {}", w.description, race, session(a), notes(a),
-                                rules_sentence(a.rules));
     if (a.item == Item::blackout) {
       e.summary = summary(o, "no massage: race blackout");
       e.busy = false;

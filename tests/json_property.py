@@ -51,6 +51,15 @@ for n in range(CASES):
         args += ["--last-massage", (today - dt.timedelta(days=rng.randrange(200))).isoformat()]
     if rng.random() < 0.5:
         args += ["--experience", rng.choice(["occasional", "regular"])]
+    for _ in range(rng.choice([0, 0, 1, 3])):
+        args += ["--hard-workout", (today + dt.timedelta(days=rng.randrange(-3, 30))).isoformat()]
+    if rng.random() < 0.25:
+        args += ["--symptom", rng.choice(["stiffness", "lingering-ache", "heavy-legs"])]
+    if rng.random() < 0.25:
+        args += ["--condition", rng.choice(["it-band-acute", "stress-fracture", "hamstring-risk",
+                                            "plantar-fasciitis", "other-injury"])]
+    if rng.random() < 0.2:
+        args += ["--prepare"]
     first = subprocess.run([ADVISE] + args, capture_output=True, env=env)
     second = subprocess.run([ADVISE] + args, capture_output=True, env=env)
     problem = None

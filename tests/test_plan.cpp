@@ -652,3 +652,73 @@ TEST_CASE("advise::plan: a day after two races belongs to the later one") {
   CHECK(p.next->race == Day{2026_y / 4 / 5});
   CHECK(p.next->after_race);
 }
+
+TEST_CASE("advise::plan: symptoms, found in review") {
+  SUBCASE("never a second session on the day of the last one") {
+    auto q = query({}, Day{2026_y / 4 / 1});
+    q.athlete.phase = Phase::peak;
+    q.athlete.last_massage = Day{2026_y / 4 / 1};
+    q.athlete.symptoms = {Symptom::stiffness};
+    const auto p = plan(q, Policy{});
+    REQUIRE(p.next);
+    CHECK(p.next->advice.from == Day{2026_y / 4 / 2});
+  }
+  SUBCASE("inside a pre-race window: today, not the session's own day") {
+    auto q = query({Day{2026_y / 4 / 8}}, Day{2026_y / 4 / 3});
+    q.athlete.last_massage = Day{2026_y / 3 / 30};
+    const auto without = plan(q, Policy{});
+    REQUIRE(without.next);
+    CHECK(without.next->advice.from == Day{2026_y / 4 / 5});
+    q.athlete.symptoms = {Symptom::lingering_ache};
+    const auto p = plan(q, Policy{});
+    REQUIRE(p.next);
+    CHECK(p.next->advice.from == Day{2026_y / 4 / 3});
+    CHECK(p.next->race == Day{2026_y / 4 / 8});
+    CHECK(p.next->advice.intensity == Intensity::moderate);
+  }
+  SUBCASE("in recovery the first post-race session says so") {
+    auto q = query({Day{2026_y / 4 / 5}}, Day{2026_y / 4 / 6});
+    q.athlete.symptoms = {Symptom::heavy_legs};
+    const auto p = plan(q, Policy{});
+    CHECK(p.phase == Phase::recovery);
+    REQUIRE(p.next);
+    CHECK(p.next->symptoms);
+    CHECK(p.next->advice.rules[1] == cadence_symptoms);
+  }
+}
+
+TEST_CASE("advise::plan: a deep-cadence day in the post-race deep days is deep work") {
+  auto q = query({Day{2026_y / 4 / 10}}, Day{2026_y / 4 / 5});
+  q.athlete.phase = Phase::peak;
+  q.athlete.last_massage = Day{2026_y / 4 / 5};
+  const auto p = plan(q, Policy{});
+  REQUIRE(p.next);
+  CHECK(p.next->advice.from == Day{2026_y / 4 / 12});
+  CHECK(p.next->advice.intensity == Intensity::deep);
+  CHECK(p.next->advice.rules ==
+        RuleList{cadence_peak, post_race_deep_days_2_3, technique_post_race_deep, length_60});
+}
+
+TEST_CASE("advise::plan: what moved the next session (moved_for, moved_for_workout)") {
+  SUBCASE("a moderate pre-race session is its race's, whatever the workouts") {
+    auto q = query({Day{2026_y / 4 / 8}}, Day{2026_y / 3 / 30});
+    q.athlete.phase = Phase::peak;
+    q.athlete.last_massage = Day{2026_y / 3 / 27};
+    q.hard_workouts = {Day{2026_y / 4 / 3}};
+    const auto p = plan(q, Policy{});
+    REQUIRE(p.next);
+    CHECK(p.next->race == Day{2026_y / 4 / 8});
+    CHECK_FALSE(p.next->moved_for_workout);
+  }
+  SUBCASE("a workout moving a deep session into post-race days is named, not the race") {
+    auto q = query({Day{2026_y / 6 / 12}}, Day{2026_y / 6 / 14});
+    q.athlete.phase = Phase::peak;
+    q.athlete.experience = Experience::regular;
+    q.hard_workouts = {Day{2026_y / 6 / 14}};
+    const auto p = plan(q, Policy{});
+    REQUIRE(p.next);
+    CHECK(p.next->advice.from == Day{2026_y / 6 / 15});
+    CHECK(p.next->moved_for_workout == Day{2026_y / 6 / 14});
+    CHECK_FALSE(p.next->moved_for);
+  }
+}
