@@ -121,7 +121,7 @@ std::string work(const Advice& a) {
   } else if (cites(a, RuleId::length_30)) {
     why = "even a short session helps";
   } else if (cites(a, RuleId::technique_pre_race)) {
-    why = "a focused session, not a long one, so close to a race";
+    why = "a focused session, not a long one";
   } else if (cites(a, RuleId::technique_hard_block)) {
     why = "an hour a week is the usual starting point";
   } else {
@@ -179,7 +179,10 @@ std::string next_why(const NextSession& n, const Plan& p) {
     parts.push_back(
         fmt::format("moved for the hard workout on {}", weekday_day(*n.moved_for_workout)));
   }
-  if (n.symptoms) {
+  if (n.symptoms && n.lighter) {
+    parts.push_back("as soon as possible, for the symptoms you report; moderate, as deep work "
+                    "has to wait");
+  } else if (n.symptoms) {
     parts.push_back("as soon as possible, for the symptoms you report");
   } else if (!p.last_massage && p.experience == Experience::first_time) {
     parts.push_back("due now: a first session");

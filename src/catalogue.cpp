@@ -170,7 +170,10 @@ constexpr std::array k_rules = std::to_array<Rule>({
      "An hour, weekly, is a starting point; 60 minutes also suits one problem area or a short "
      "slot, as before a race.",
      {nola, qi},
-     {{{"length", &P::length_focused}}}},
+     {{{"length", &P::length_focused}}},
+     "qi suggests longer sessions in intense periods and shorter ones in maintenance; nola finds "
+     "90 minutes the most effective; the program books qi's weekly hour in hard blocks and "
+     "nola's 90 minutes for the sessions three to four weeks apart."},
     {RuleId::length_30, "length.30", Area::length, Basis::source,
      "Even 30 minutes a month helps; the least worth booking, as for a post-race flush.",
      {smr},
@@ -183,7 +186,8 @@ constexpr std::array k_rules = std::to_array<Rule>({
      {smr, massaggi, nola},
      {{{"intensity", &P::training_block_intensity}}}},
     {RuleId::technique_maintenance, "technique.maintenance", Area::technique, Basis::policy,
-     "In lighter phases a loosening session works out knots and small imbalances.",
+     "A loosening session works out knots and small imbalances: the usual choice in lighter "
+     "phases, and whenever deep work has to wait.",
      {nola},
      {{{"intensity", &P::maintenance_intensity}}}},
     {RuleId::technique_pre_race, "technique.pre-race", Area::technique, Basis::source,

@@ -66,6 +66,12 @@ std::optional<std::pair<Condition, Condition>> contradiction(ConditionSet condit
   return std::nullopt;
 }
 
+bool limits_deep_work(ConditionSet conditions) {
+  return conditions.contains(Condition::it_band_acute) ||
+         conditions.contains(Condition::stress_fracture) ||
+         conditions.contains(Condition::ankle_sprain_acute);
+}
+
 bool any_injury(ConditionSet conditions) {
   bool any = false;
   conditions.for_each([&](Condition c) { any = any || info(c).injury; });

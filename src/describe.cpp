@@ -45,6 +45,11 @@ std::string describe(const Finding& f, Intensity intensity, Day on) {
   const auto day = weekday_day(on);
   switch (f.reason) {
     case Reason::clear_of_race:
+      if (f.rules.front() == RuleId::priority_tune_up) {
+        return fmt::format("{} work on {} is clear of the tune-up on {}: only its blackout and "
+                           "the day after it limit sessions",
+                           intensity, day, race);
+      }
       return fmt::format("{} work on {} is clear of the race on {}: it comes before the pre-race "
                          "window",
                          intensity, day, race);

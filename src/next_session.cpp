@@ -120,12 +120,19 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
   Intensity intensity = cadence.intensity;
   std::chrono::minutes length = cadence.length;
   std::optional<Day> moved_for, moved_for_workout;
+  std::optional<RuleId> deep_refused;
+  bool lighter = false;
   auto day = clear_day(ctx, start, earliest, intensity, moved_for, moved_for_workout);
   if (symptoms && intensity == Intensity::deep) {
     // As soon as possible: a moderate session when deep work has to wait.
     std::optional<Day> race, workout;
     const auto sooner = clear_day(ctx, start, earliest, Intensity::moderate, race, workout);
     if (sooner && (!day || *sooner < *day)) {
+      // The rule that keeps deep work off that day, to say why it is lighter.
+      const auto b = ctx.blocker(*sooner, Intensity::deep);
+      const auto w = b ? b : ctx.workout_blocker(*sooner, Intensity::deep);
+      if (w) deep_refused = w->rules.front();
+      lighter = true;
       day = sooner;
       moved_for = race;
       moved_for_workout = workout;
@@ -144,6 +151,7 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
       n.moved_for = moved_for ? moved_for : n.moved_for_workout ? std::nullopt : n.race;
     }
     n.symptoms = symptoms;
+    n.lighter = lighter;
     if (due_now) {
       n.advice.rules.insert(n.advice.rules.begin() + 1, symptoms ? cadence_symptoms : cadence_due_now);
     }
@@ -207,6 +215,7 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
     rules.push_back(technique_maintenance);
   }
   rules.push_back(length_rule(length, policy));
+  if (deep_refused) rules.push_back(*deep_refused);
   if (moved_for) {
     if (const auto b = ctx.blocker(start, intensity)) rules.push_back(b->rules.front());
   }

@@ -239,6 +239,7 @@ std::string render_json(const Plan& p) {
     day_or_null(w, "moved_for", p.next->moved_for);
     day_or_null(w, "moved_for_workout", p.next->moved_for_workout);
     w.key("symptoms").value(p.next->symptoms);
+    w.key("lighter").value(p.next->lighter);
     day_or_null(w, "race", p.next->race);
     w.key("after_race").value(p.next->after_race);
     w.end_object();
@@ -307,6 +308,12 @@ std::string render_conditions_json() {
     w.key("name").value(c.name).key("label").value(c.label);
     w.key("physician_first").value(c.injury);
     rule_ids(w, condition_rules(c.condition));
+    w.key("disagreement");
+    if (const auto d = rule(c.rule).disagreement; !d.empty()) {
+      w.value(d);
+    } else {
+      w.null();
+    }
     w.end_object();
   }
   w.end_array();

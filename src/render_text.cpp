@@ -15,33 +15,42 @@ namespace {
 
 using namespace words;
 
-void line(std::string& out, const Advice& a, const Plan& p) {
-  out += fmt::format("  {:<17} {}{}  {}\n", label(a.item), body(a, p), notes(a), ids(a.rules));
-  if (const auto w = work(a); !w.empty()) out += fmt::format("  {:<17} {}\n", "", w);
+// "; not on the injured area (see the conditions above)" for deep work when a
+// reported condition rules deep work out there.
+std::string_view mind(const Advice& a, const Plan& p) {
+  if (a.intensity != Intensity::deep || a.cancelled || !limits_deep_work(p.conditions)) return "";
+  return "; not on the injured area (see the conditions above)";
 }
 
-// The race that chose the phase: one in its post-race days, else the next one.
+void line(std::string& out, const Advice& a, const Plan& p) {
+  out += fmt::format("  {:<17} {}{}  {}\n", label(a.item), body(a, p), notes(a), ids(a.rules));
+  if (const auto w = work(a); !w.empty()) out += fmt::format("  {:<17} {}{}\n", "", w, mind(a, p));
+}
+
+// The A race that chose the phase (tune-ups choose nothing): one in its
+// post-race days, else the next one.
 std::string phase_reason(const Plan& p) {
   for (const auto& rp : p.races) {
+    if (rp.race.priority != Priority::a) continue;
     if (rp.status == RaceStatus::today) return "race today";
     if (rp.status == RaceStatus::recent) {
       return fmt::format("the race {} is in its post-race days", relative_days(rp.race.day, p.today));
     }
   }
   for (const auto& rp : p.races) {
-    if (rp.status == RaceStatus::ahead) {
-      return fmt::format("the next race is {}", relative_days(rp.race.day, p.today));
+    if (rp.race.priority == Priority::a && rp.status == RaceStatus::ahead) {
+      return fmt::format("the next goal race is {}", relative_days(rp.race.day, p.today));
     }
   }
-  return "no race ahead";
+  return "no goal race ahead";
 }
 
 std::string phase_line(const Plan& p) {
   switch (p.phase_from) {
     case PhaseFrom::option: return fmt::format("Phase: {} (as given)\n", p.phase);
     case PhaseFrom::no_race:
-      return fmt::format("Phase: {}, as no race is ahead; set it with --phase  [{}]\n", p.phase,
-                         RuleId::phase_from_calendar);
+      return fmt::format("Phase: {}, as no goal (A) race is ahead; set it with --phase  [{}]\n",
+                         p.phase, RuleId::phase_from_calendar);
     case PhaseFrom::race_calendar:
       return fmt::format("Phase: {}, chosen from the race calendar ({}); set it with --phase  [{}]\n",
                          p.phase, phase_reason(p), RuleId::phase_from_calendar);
@@ -169,7 +178,9 @@ std::string next_line(const Plan& p) {
   const auto& n = *p.next;
   std::string out = fmt::format("Next session: {}{}{}  {}\n", body(n.advice, p), next_why(n, p),
                                 notes(n.advice), ids(n.advice.rules));
-  if (const auto w = work(n.advice); !w.empty()) out += fmt::format("  {}\n", w);
+  if (const auto w = work(n.advice); !w.empty()) {
+    out += fmt::format("  {}{}\n", w, mind(n.advice, p));
+  }
   if (any_injury(p.conditions)) {
     out += fmt::format("  {}  [{}]\n", physician_first(p.conditions),
                        RuleId::condition_physician_first);

@@ -169,3 +169,16 @@ TEST_CASE("advise::check: conditions add cautions, never a diagnosis") {
     CHECK(v.findings[2].condition == Condition::runners_knee);
   }
 }
+
+TEST_CASE("advise::describe: a tune-up has no pre-race window") {
+  CheckQuery q;
+  q.races = {Race{Day{2026_y / 4 / 12}, std::nullopt, Priority::b}};
+  q.on = Day{2026_y / 4 / 5};
+  q.intensity = Intensity::deep;
+  q.today = Day{2026_y / 4 / 1};
+  const auto v = check(q, Policy{});
+  REQUIRE(v.findings.size() == 1);
+  CHECK(describe(v.findings[0], q.intensity, q.on) ==
+        "deep work on Sun 2026-04-05 is clear of the tune-up on Sun 2026-04-12: only its blackout "
+        "and the day after it limit sessions");
+}

@@ -722,3 +722,48 @@ TEST_CASE("advise::plan: what moved the next session (moved_for, moved_for_worko
     CHECK_FALSE(p.next->moved_for);
   }
 }
+
+TEST_CASE("advise::plan: a lighter session for symptoms says what keeps deep work off") {
+  auto q = query({}, Day{2026_y / 3 / 24});
+  q.athlete.phase = Phase::peak;
+  q.athlete.last_massage = Day{2026_y / 3 / 20};
+  q.athlete.symptoms = {Symptom::lingering_ache};
+  q.hard_workouts = {Day{2026_y / 3 / 25}};
+  const auto p = plan(q, Policy{});
+  REQUIRE(p.next);
+  CHECK(p.next->lighter);
+  CHECK(p.next->advice.intensity == Intensity::moderate);
+  CHECK(p.next->advice.rules == RuleList{cadence_peak, cadence_symptoms, technique_maintenance,
+                                         length_60, training_run_after_deep});
+  CHECK(render_text(p).find("(as soon as possible, for the symptoms you report; moderate, as "
+                            "deep work has to wait)") != std::string::npos);
+  q.hard_workouts.clear();
+  const auto deep = plan(q, Policy{});
+  REQUIRE(deep.next);
+  CHECK_FALSE(deep.next->lighter);
+  CHECK(deep.next->advice.intensity == Intensity::deep);
+}
+
+TEST_CASE("advise::render_text: tune-ups choose no phase; acute conditions mark deep work") {
+  SUBCASE("the phase line names the goal race, not the tune-up") {
+    auto q = query({Day{2026_y / 6 / 18}}, Day{2026_y / 6 / 8});
+    q.races.push_back(Race{Day{2026_y / 6 / 7}, std::nullopt, Priority::c});
+    CHECK(render_text(plan(q, Policy{})).starts_with(
+        "Phase: peak, chosen from the race calendar (the next goal race is in 10 days)"));
+    auto only_c = query({}, Day{2026_y / 4 / 8});
+    only_c.races.push_back(Race{Day{2026_y / 4 / 12}, std::nullopt, Priority::c});
+    CHECK(render_text(plan(only_c, Policy{})).starts_with(
+        "Phase: base, as no goal (A) race is ahead; set it with --phase"));
+  }
+  SUBCASE("deep work with an acute condition: not on the injured area") {
+    auto q = query({}, Day{2026_y / 3 / 24});
+    q.athlete.phase = Phase::build;
+    q.athlete.conditions = {Condition::ankle_sprain_acute};
+    CHECK(limits_deep_work(q.athlete.conditions));
+    CHECK(render_text(plan(q, Policy{})).find(
+              "; not on the injured area (see the conditions above)\n") != std::string::npos);
+    q.athlete.conditions = {Condition::ankle_sprain_after};
+    CHECK_FALSE(limits_deep_work(q.athlete.conditions));
+    CHECK(render_text(plan(q, Policy{})).find("injured area") == std::string::npos);
+  }
+}

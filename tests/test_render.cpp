@@ -24,8 +24,8 @@ TEST_CASE("advise::render_text of a plan") {
   q.athlete.last_massage = Day{2026_y / 3 / 30};
   q.athlete.experience = Experience::regular;
   const std::string expected =
-      "Phase: peak, chosen from the race calendar (the next race is in 11 days); set it with "
-      "--phase  [phase.from-calendar]\n"
+      "Phase: peak, chosen from the race calendar (the next goal race is in 11 days); set it "
+      "with --phase  [phase.from-calendar]\n"
       "Experience: regular\n"
       "\n"
       "Race Sun 2026-04-12, in 11 days\n"
@@ -34,7 +34,7 @@ TEST_CASE("advise::render_text of a plan") {
       "  pre-race session  Thu 2026-04-09, in 8 days: moderate, 60 min  [pre-race.window, "
       "pre-race.session-day, technique.pre-race, length.60]\n"
       "                    loosening work, or lighter circulation work such as Swedish massage; "
-      "nothing corrective; 60 min: a focused session, not a long one, so close to a race\n"
+      "nothing corrective; 60 min: a focused session, not a long one\n"
       "  deep work         until Thu 2026-04-09, in 8 days  [pre-race.deep-by-3d]\n"
       "  blackout          from Fri 2026-04-10 00:00 (in 9 days) until the start: no moderate or "
       "deep work  [pre-race.no-deep-48h, pre-race.date-only-start]\n"
@@ -57,7 +57,7 @@ TEST_CASE("advise::render_text of a plan") {
       "race on Sun 2026-04-12; due Mon 2026-04-06)  [cadence.peak, pre-race.window, "
       "pre-race.session-day, technique.pre-race, length.60]\n"
       "  loosening work, or lighter circulation work such as Swedish massage; nothing "
-      "corrective; 60 min: a focused session, not a long one, so close to a race\n";
+      "corrective; 60 min: a focused session, not a long one\n";
   CHECK(render_text(plan(q, Policy{})) == expected);
 }
 
@@ -150,10 +150,12 @@ TEST_CASE("advise::render_json: conditions, symptoms, hard workouts and --prepar
         // Deep work waits for the workout; the symptoms want a session now: moderate.
         R"("next_session":{"item":"next-session","from":"2026-11-24","to":"2026-11-24",)"
         R"("at":null,"intensity":"moderate","minutes":60,"technique":"loosening","rules":[)"
-        R"("cadence.peak","cadence.symptoms","technique.maintenance","length.60"],)"
+        R"("cadence.peak","cadence.symptoms","technique.maintenance","length.60",)"
+        R"("training.run-after-deep"],)"
         R"("conflict_race":null,"conflict_workout":null,"cancelled":false,"passed":false,)"
         R"("due":"2026-11-24","latest":null,"due_now":true,"moved_for":null,)"
-        R"("moved_for_workout":null,"symptoms":true,"race":null,"after_race":false}})"
+        R"("moved_for_workout":null,"symptoms":true,"lighter":true,"race":null,)"
+        R"("after_race":false}})"
         "\n");
 }
 

@@ -121,6 +121,10 @@ using SymptomSet = EnumSet<Symptom, k_symptom_names.size()>;
 // after it), or nullopt.
 std::optional<std::pair<Condition, Condition>> contradiction(ConditionSet conditions);
 
+// Whether any member rules deep work out on the injured area for now (acute
+// IT band, a suspected fracture, a sprain in its acute phase).
+bool limits_deep_work(ConditionSet conditions);
+
 // Whether any member needs a physician first.
 bool any_injury(ConditionSet conditions);
 

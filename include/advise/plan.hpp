@@ -84,6 +84,7 @@ struct NextSession {
   std::optional<Day> moved_for;   // moved off its due day for this race
   std::optional<Day> moved_for_workout;  // ... or for the hard workout on this day
   bool symptoms = false;          // due now because the runner reports symptoms
+  bool lighter = false;           // ... and moderate, as the phase's deep work must wait
   std::optional<Day> race;        // it is a session of this race's plan
   bool after_race = false;        // ... its post-race one, not its pre-race one
 };
