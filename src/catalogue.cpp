@@ -221,7 +221,8 @@ constexpr std::array k_rules = std::to_array<Rule>({
      "A suspected stress fracture needs a doctor and an X-ray; while it heals the fracture site "
      "is never massaged, only the areas around it.",
      {massaggi},
-     {{{"heals in at least", &P::fracture_heals_min}, {"heals in at most", &P::fracture_heals_max}}}},
+     {{{"healing takes at least", &P::fracture_heals_min},
+       {"healing takes at most", &P::fracture_heals_max}}}},
     {RuleId::condition_ankle_sprain_acute, "condition.ankle-sprain-acute", Area::condition,
      Basis::source,
      "No cross-friction or other deep work on a sprained ankle in its acute phase; let it "
@@ -247,7 +248,7 @@ constexpr std::array k_rules = std::to_array<Rule>({
      Basis::source,
      "Hamstrings prone to strain: a weekly session as prevention, whatever the phase.",
      {massaggi},
-     {{{"at most every", &P::hamstring_every}}}},
+     {{{"a session at least every", &P::hamstring_every}}}},
     {RuleId::condition_plantar_fasciitis, "condition.plantar-fasciitis", Area::condition,
      Basis::source,
      "Plantar fasciitis: loosen the feet and calves; ask the therapist before treating it "

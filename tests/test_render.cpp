@@ -176,7 +176,7 @@ TEST_CASE("advise::render: policy figures come from the Policy in force") {
   q.athlete.last_massage = Day{2026_y / 9 / 1};  // 84 days ago
   Policy policy;
   const auto text = render_text(plan(q, policy));
-  CHECK(text.find("\n    figures: heals in at least: 42 days; heals in at most: 56 days\n") !=
+  CHECK(text.find("\n    figures: healing takes at least: 42 days; healing takes at most: 56 days\n") !=
         std::string::npos);
   CHECK(render_json(plan(q, policy)).find(R"("long_gap":false,"long_gap_days":90})") !=
         std::string::npos);
@@ -185,7 +185,7 @@ TEST_CASE("advise::render: policy figures come from the Policy in force") {
   CHECK(render_json(plan(q, policy)).find(R"("long_gap":true,"long_gap_days":60})") !=
         std::string::npos);
   const auto changed = render_text(plan(q, policy));
-  CHECK(changed.find("heals in at most: 63 days") != std::string::npos);
+  CHECK(changed.find("healing takes at most: 63 days") != std::string::npos);
   CHECK(changed.find("counts as a long gap (more than 60 days, the program's own threshold)  "
                      "[experience.long-gap]") != std::string::npos);
 }
