@@ -40,15 +40,13 @@ int run_check(const CheckOptions& o) {
   CheckQuery q;
   q.on = to_day(o.on);
   q.intensity = *parse_intensity(o.intensity);
-  q.athlete.last_massage = to_optional_day(o.last_massage);
-  q.athlete.experience = parse_experience(o.experience);
-  const auto conditions = to_conditions(o.conditions);
-  if (!conditions) {
-    print_error(conditions.error());
+  q.today = today_from(o.today);
+  auto athlete = to_athlete(o.last_massage, o.experience, o.conditions, q.today);
+  if (!athlete) {
+    print_error(athlete.error());
     return k_exit_usage;
   }
-  q.athlete.conditions = *conditions;
-  q.today = today_from(o.today);
+  q.athlete = std::move(*athlete);
   if (o.races.empty() && o.hard_workouts.empty()) {
     print_error("check needs a --race or a --hard-workout to check the session against");
     return k_exit_usage;
@@ -59,10 +57,6 @@ int run_check(const CheckOptions& o) {
     return k_exit_usage;
   }
   q.hard_workouts = std::move(*workouts);
-  if (const auto wrong = check_history(q.athlete, q.today); !wrong.empty()) {
-    print_error(wrong);
-    return k_exit_usage;
-  }
   const auto races = resolve_races(o.races, o.tz, o.quiet);
   if (!races) {
     print_error(races.error());

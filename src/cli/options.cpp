@@ -93,19 +93,6 @@ std::vector<Race> to_races(const std::vector<std::string>& texts) {
   return races;
 }
 
-std::string check_history(const Athlete& athlete, Day today) {
-  if (!athlete.last_massage) return {};
-  if (*athlete.last_massage > today) {
-    return fmt::format("--last-massage: {} is after today, {}; give the date of a massage that "
-                       "has happened",
-                       format_day(*athlete.last_massage), format_day(today));
-  }
-  if (athlete.experience == Experience::first_time) {
-    return "--experience first-time means no massage yet, but --last-massage gives one; drop "
-           "one of them";
-  }
-  return {};
-}
 
 std::optional<Day> to_optional_day(const std::string& text) {
   if (text.empty()) return std::nullopt;
@@ -201,7 +188,42 @@ Set to_set(const std::vector<std::string>& texts, const Table& table) {
   return set;
 }
 
+// Refuses a history that cannot be: a last massage after today, or one given
+// for a first-timer. The message to print, or empty.
+std::string check_history(const Athlete& athlete, Day today) {
+  if (!athlete.last_massage) return {};
+  if (*athlete.last_massage > today) {
+    return fmt::format("--last-massage: {} is after today, {}; give the date of a massage that "
+                       "has happened",
+                       format_day(*athlete.last_massage), format_day(today));
+  }
+  if (athlete.experience == Experience::first_time) {
+    return "--experience first-time means no massage yet, but --last-massage gives one; drop "
+           "one of them";
+  }
+  return {};
+}
+
 }  // namespace
+
+tl::expected<Athlete, std::string> to_athlete(const std::string& last_massage,
+                                              const std::string& experience,
+                                              const std::vector<std::string>& conditions,
+                                              Day today) {
+  Athlete athlete;
+  athlete.last_massage = to_optional_day(last_massage);
+  athlete.experience = parse_experience(experience);
+  athlete.conditions = to_set<ConditionSet>(conditions, k_condition_names);
+  if (const auto both = contradiction(athlete.conditions)) {
+    return tl::make_unexpected(fmt::format(
+        "--condition: {} and {} cannot both hold; give the one that applies now", both->first,
+        both->second));
+  }
+  if (auto wrong = check_history(athlete, today); !wrong.empty()) {
+    return tl::make_unexpected(std::move(wrong));
+  }
+  return athlete;
+}
 
 void add_conditions(CLI::App& app, std::vector<std::string>& conditions) {
   add_repeatable(app, "--condition", conditions,
@@ -211,15 +233,6 @@ void add_conditions(CLI::App& app, std::vector<std::string>& conditions) {
       ->type_name("NAME");
 }
 
-tl::expected<ConditionSet, std::string> to_conditions(const std::vector<std::string>& texts) {
-  const auto set = to_set<ConditionSet>(texts, k_condition_names);
-  if (const auto both = contradiction(set)) {
-    return tl::make_unexpected(fmt::format(
-        "--condition: {} and {} cannot both hold; give the one that applies now",
-        both->first, both->second));
-  }
-  return set;
-}
 
 void add_symptoms(CLI::App& app, std::vector<std::string>& symptoms) {
   add_repeatable(app, "--symptom", symptoms,

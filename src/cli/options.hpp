@@ -60,8 +60,6 @@ void add_last_massage(CLI::App& app, std::string& last_massage);
 
 // --condition NAME, repeatable: what the runner reports (advise conditions).
 void add_conditions(CLI::App& app, std::vector<std::string>& conditions);
-// The set, or the message when two of them cannot both hold.
-tl::expected<ConditionSet, std::string> to_conditions(const std::vector<std::string>& texts);
 
 // --symptom NAME, repeatable.
 void add_symptoms(CLI::App& app, std::vector<std::string>& symptoms);
@@ -72,9 +70,14 @@ void add_hard_workouts(CLI::App& app, std::vector<std::string>& days);
 // The days, or the message when more are given than a plan weighs.
 tl::expected<std::vector<Day>, std::string> to_hard_workouts(const std::vector<std::string>& texts);
 
-// Refuses a history that cannot be: a last massage after today, or one given
-// for a first-timer. The message to print, or empty.
-std::string check_history(const Athlete& athlete, Day today);
+// The runner that --last-massage, --experience and --condition describe, as
+// the query and check share them. The message to print instead when the
+// history cannot be (a last massage after today, or one for a first-timer)
+// or two conditions cannot both hold.
+tl::expected<Athlete, std::string> to_athlete(const std::string& last_massage,
+                                              const std::string& experience,
+                                              const std::vector<std::string>& conditions,
+                                              Day today);
 
 // Today from --today, or the local calendar date from the system clock and TZ.
 Day today_from(const std::string& option);

@@ -31,28 +31,22 @@ void setup_query(CLI::App& app, QueryOptions& o) {
 
 int run_query(const QueryOptions& o) {
   Query q;
-  q.athlete.phase = parse_phase(o.phase);
-  q.athlete.last_massage = to_optional_day(o.last_massage);
-  q.athlete.experience = parse_experience(o.experience);
-  const auto conditions = to_conditions(o.conditions);
-  if (!conditions) {
-    print_error(conditions.error());
+  q.today = today_from(o.today);
+  auto athlete = to_athlete(o.last_massage, o.experience, o.conditions, q.today);
+  if (!athlete) {
+    print_error(athlete.error());
     return k_exit_usage;
   }
-  q.athlete.conditions = *conditions;
+  q.athlete = std::move(*athlete);
+  q.athlete.phase = parse_phase(o.phase);
   q.athlete.symptoms = to_symptoms(o.symptoms);
   q.prepare = o.prepare;
-  q.today = today_from(o.today);
   auto workouts = to_hard_workouts(o.hard_workouts);
   if (!workouts) {
     print_error(workouts.error());
     return k_exit_usage;
   }
   q.hard_workouts = std::move(*workouts);
-  if (const auto wrong = check_history(q.athlete, q.today); !wrong.empty()) {
-    print_error(wrong);
-    return k_exit_usage;
-  }
   const auto races = resolve_races(o.races, o.tz);
   if (!races) {
     print_error(races.error());
