@@ -17,9 +17,8 @@ std::optional<Day> clear_day(const Context& ctx, Day start, Day earliest, Intens
   auto found = [&](Day d) -> std::optional<Day> {
     // The first workout, not a race, that kept it off a day in [start, d).
     for (Day x = start; x < d; x += date::days{1}) {
-      if (ctx.blocker(x, intensity)) continue;
-      if (const auto w = ctx.workout_blocker(x, intensity)) {
-        moved_for_workout = w->race;
+      if (const auto b = ctx.any_blocker(x, intensity); b && about_workout(b->reason)) {
+        moved_for_workout = b->race;
         break;
       }
     }
@@ -129,9 +128,9 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
     const auto sooner = clear_day(ctx, start, earliest, Intensity::moderate, race, workout);
     if (sooner && (!day || *sooner < *day)) {
       // The rule that keeps deep work off that day, to say why it is lighter.
-      const auto b = ctx.blocker(*sooner, Intensity::deep);
-      const auto w = b ? b : ctx.workout_blocker(*sooner, Intensity::deep);
-      if (w) deep_refused = w->rules.front();
+      if (const auto b = ctx.any_blocker(*sooner, Intensity::deep)) {
+        deep_refused = b->rules.front();
+      }
       lighter = true;
       day = sooner;
       moved_for = race;

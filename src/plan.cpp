@@ -154,16 +154,14 @@ Advice deep_until(const Context& ctx, const RaceDays& r) {
   Advice deep = day_advice(Item::deep_until, r.deep_until,
                            {r.full_plan() ? pre_race_deep_by_3d : priority_tune_up}, ctx.today);
   for (Day d = r.deep_until; d > r.deep_until - k_search_limit; d -= date::days{1}) {
-    const auto b = ctx.blocker(d, Intensity::deep);
+    const auto b = ctx.any_blocker(d, Intensity::deep);
     if (!b) {
-      if (const auto w = ctx.workout_blocker(d, Intensity::deep)) {
-        if (!deep.conflict_workout) deep.conflict_workout = w->race;
-        continue;
-      }
       deep.from = deep.to = d;
       break;
     }
-    if (b->race != r.race) {
+    if (about_workout(b->reason)) {
+      if (!deep.conflict_workout) deep.conflict_workout = b->race;
+    } else if (b->race != r.race) {
       if (!deep.conflict_race) deep.conflict_race = b->race;
     } else if (b->reason == Reason::newcomer_race_week) {
       deep.rules = b->rules;  // pre-race.no-first-deep-race-week (, experience.long-gap)
@@ -244,11 +242,8 @@ void add_post_race(const Context& ctx, const RaceDays& r, std::vector<Advice>& o
                              length_rule(policy.length_focused, policy)});
   std::optional<Day> first, last;
   for (Day d = r.deep_from; d <= r.deep_to; d += date::days{1}) {
-    const auto b = ctx.blocker(d, Intensity::deep);
-    const auto w = b ? std::nullopt : ctx.workout_blocker(d, Intensity::deep);
-    if (b || w) {
-      if (b) deep.conflict_race = b->race;
-      if (w) deep.conflict_workout = w->race;
+    if (const auto b = ctx.any_blocker(d, Intensity::deep)) {
+      (about_workout(b->reason) ? deep.conflict_workout : deep.conflict_race) = b->race;
       if (first) break;  // keep one unbroken run of days
       continue;
     }

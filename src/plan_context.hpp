@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "advise/plan.hpp"
@@ -17,16 +18,19 @@ struct Context {
   Day today;
   Newcomer newcomer;
   std::vector<RaceDays> races;  // in the order of Plan::races
-  std::vector<Day> workouts;    // hard workouts, sorted
+  std::span<const Day> workouts;  // hard workouts, sorted (the Plan's)
 
   // The first race whose rules refuse or question `intensity` on `day`.
   std::optional<Finding> blocker(Day day, Intensity intensity) const;
   // The first hard workout that refuses or questions `intensity` on `day`.
   std::optional<Finding> workout_blocker(Day day, Intensity intensity) const;
-  // Nothing, race or workout, stands in the way.
-  bool clear(Day day, Intensity intensity) const {
-    return !blocker(day, intensity) && !workout_blocker(day, intensity);
+  // The race's finding, else the workout's (about_workout() tells them apart).
+  std::optional<Finding> any_blocker(Day day, Intensity intensity) const {
+    if (auto b = blocker(day, intensity)) return b;
+    return workout_blocker(day, intensity);
   }
+  // Nothing, race or workout, stands in the way.
+  bool clear(Day day, Intensity intensity) const { return !any_blocker(day, intensity); }
   // As blocker(), but the finding of race `own` for `reason` does not count.
   std::optional<Finding> blocker_but(Day day, Intensity intensity, Day own, Reason reason) const;
 };

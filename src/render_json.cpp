@@ -263,9 +263,7 @@ std::string render_json(const Verdict& v, const CheckQuery& q) {
     w.begin_object();
     w.key("level").value(format_as(f.level));
     w.key("reason").value(reason_name(f.reason));
-    const bool workout = f.reason == Reason::hard_workout_day ||
-                         f.reason == Reason::before_hard_workout ||
-                         f.reason == Reason::clear_of_workouts;
+    const bool workout = about_workout(f.reason);
     const bool race = !workout && f.reason != Reason::condition;
     day_or_null(w, "race", race ? std::optional<Day>(f.race) : std::nullopt);
     day_or_null(w, "workout", workout ? std::optional<Day>(f.race) : std::nullopt);

@@ -38,6 +38,13 @@ enum class Reason {
   condition,             // the runner reports a condition: its cautions apply
 };
 
+// Whether a finding of this reason is about a hard workout (its `race` field
+// then holds the workout's day).
+constexpr bool about_workout(Reason reason) {
+  return reason == Reason::hard_workout_day || reason == Reason::before_hard_workout ||
+         reason == Reason::clear_of_workouts;
+}
+
 struct Finding {
   Level level;
   Reason reason;
