@@ -1,6 +1,5 @@
 #include "advise/condition.hpp"
 
-#include <algorithm>
 
 namespace advise {
 
@@ -45,17 +44,11 @@ RuleList condition_rules(Condition condition) {
 }
 
 std::optional<Condition> parse_condition(std::string_view text) {
-  const auto it = std::find_if(k_conditions.begin(), k_conditions.end(),
-                               [&](const ConditionInfo& c) { return c.name == text; });
-  if (it == k_conditions.end()) return std::nullopt;
-  return it->condition;
+  return lookup_name(k_condition_names, text);
 }
 
 std::optional<Symptom> parse_symptom(std::string_view text) {
-  for (const auto& [name, s] : k_symptom_names) {
-    if (name == text) return s;
-  }
-  return std::nullopt;
+  return lookup_name(k_symptom_names, text);
 }
 
 std::optional<std::pair<Condition, Condition>> contradiction(ConditionSet conditions) {

@@ -11,15 +11,6 @@ std::string_view name_of(const Table& table, E value) {
   return "?";  // unreachable: every enumerator has a row
 }
 
-template <typename Table>
-auto lookup(const Table& table, std::string_view text)
-    -> std::optional<typename Table::value_type::second_type> {
-  for (const auto& [name, v] : table) {
-    if (name == text) return v;
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 std::string_view format_as(Phase phase) { return name_of(k_phase_names, phase); }
@@ -28,12 +19,12 @@ std::string_view format_as(Experience experience) {
   return name_of(k_experience_names, experience);
 }
 
-std::optional<Phase> parse_phase(std::string_view text) { return lookup(k_phase_names, text); }
+std::optional<Phase> parse_phase(std::string_view text) { return lookup_name(k_phase_names, text); }
 std::optional<Intensity> parse_intensity(std::string_view text) {
-  return lookup(k_intensity_names, text);
+  return lookup_name(k_intensity_names, text);
 }
 std::optional<Experience> parse_experience(std::string_view text) {
-  return lookup(k_experience_names, text);
+  return lookup_name(k_experience_names, text);
 }
 
 }  // namespace advise

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "advise/catalogue.hpp"
+#include "advise/vocabulary.hpp"
 
 namespace advise {
 

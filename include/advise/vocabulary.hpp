@@ -60,6 +60,17 @@ std::string names_of(const Table& table) {
   return out;
 }
 
+// The value a name table gives `text`, exactly and case-sensitively, or
+// nullopt: the one lookup behind every parse_* of a name table.
+template <typename Table>
+auto lookup_name(const Table& table, std::string_view text)
+    -> std::optional<typename Table::value_type::second_type> {
+  for (const auto& [name, value] : table) {
+    if (name == text) return value;
+  }
+  return std::nullopt;
+}
+
 // Exact, case-sensitive lookups; nullopt for any other text.
 std::optional<Phase> parse_phase(std::string_view text);
 std::optional<Intensity> parse_intensity(std::string_view text);

@@ -180,11 +180,7 @@ CLI::Option* add_repeatable(CLI::App& app, const std::string& flag,
 template <typename Set, typename Table>
 Set to_set(const std::vector<std::string>& texts, const Table& table) {
   Set set;
-  for (const auto& t : texts) {
-    for (const auto& [name, value] : table) {
-      if (name == t) set.insert(value);
-    }
-  }
+  for (const auto& t : texts) set.insert(*lookup_name(table, t));
   return set;
 }
 
