@@ -132,6 +132,12 @@ std::string work(const Advice& a) {
 
 std::string_view says(RuleId id) { return rule(id).summary; }
 
+std::string_view says_clause(RuleId id) {
+  auto text = says(id);
+  if (text.ends_with('.')) text.remove_suffix(1);
+  return text;
+}
+
 std::string physician_first(ConditionSet conditions) {
   int injuries = 0;
   conditions.for_each([&](Condition c) { injuries += info(c).injury ? 1 : 0; });

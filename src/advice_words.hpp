@@ -42,6 +42,8 @@ std::string physician_first(ConditionSet conditions);
 
 // A catalogue summary as a line of its own: as written.
 std::string_view says(RuleId id);
+// ... and as a clause inside a longer text: without its final full stop.
+std::string_view says_clause(RuleId id);
 
 // " (moved for the race on ...)", " (passed)": what changed it, or "".
 std::string notes(const Advice& a);

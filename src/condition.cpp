@@ -1,6 +1,5 @@
 #include "advise/condition.hpp"
 
-
 namespace advise {
 
 namespace {

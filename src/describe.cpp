@@ -5,6 +5,7 @@
 #include "advise/render.hpp"
 
 #include "advise/condition.hpp"
+#include "advice_words.hpp"
 
 namespace advise {
 
@@ -21,15 +22,14 @@ bool starts_with_nocase(std::string_view text, std::string_view prefix) {
   return true;
 }
 
-// A condition's catalogue summary after its label: without the label again
-// ("Runner's knee: ..."), no final full stop, and a small first letter
-// unless it starts a name ("Achilles").
+// A condition's summary clause (words::says_clause) after its label: without
+// the label again ("Runner's knee: ..."), and a small first letter unless it
+// starts a name ("Achilles").
 std::string mid_sentence(std::string_view summary, std::string_view label) {
   if (starts_with_nocase(summary, label) && summary.substr(label.size()).starts_with(": ")) {
     summary.remove_prefix(label.size() + 2);
   }
   std::string out(summary);
-  if (!out.empty() && out.back() == '.') out.pop_back();
   if (!out.empty() && !summary.starts_with("Achilles") && out[0] >= 'A' && out[0] <= 'Z') {
     out[0] = static_cast<char>(out[0] - 'A' + 'a');
   }
@@ -116,7 +116,7 @@ std::string describe(const Finding& f, Intensity intensity, Day on) {
                          day);
     case Reason::condition: {
       const auto& c = info(*f.condition);
-      const auto says = mid_sentence(rule(c.rule).summary, c.label);
+      const auto says = mid_sentence(words::says_clause(c.rule), c.label);
       if (c.rule == RuleId::condition_physician_first) {
         return fmt::format("reported condition, {}: {}", c.label, says);
       }

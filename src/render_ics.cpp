@@ -133,18 +133,11 @@ std::string session_tail(const Plan& p) {
     first[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(first[0])));
     out += fmt::format(" {} ({}).", first, RuleId::condition_physician_first);
   }
+  auto cite = [&](RuleId id) { out += fmt::format(" {} ({}).", says_clause(id), id); };
   p.conditions.for_each([&](Condition c) {
-    const auto id = info(c).rule;
-    if (id == RuleId::condition_physician_first) return;  // said above
-    auto text = says(id);
-    if (text.ends_with('.')) text.remove_suffix(1);
-    out += fmt::format(" {} ({}).", text, id);
+    if (info(c).rule != RuleId::condition_physician_first) cite(info(c).rule);  // said above
   });
-  for (const auto id : p.care) {
-    auto text = says(id);
-    if (text.ends_with('.')) text.remove_suffix(1);
-    out += fmt::format(" {} ({}).", text, id);
-  }
+  for (const auto id : p.care) cite(id);
   return out;
 }
 
