@@ -252,16 +252,18 @@ void add_hard_workouts(CLI::App& app, std::vector<std::string>& days) {
 
 tl::expected<std::vector<Day>, std::string> to_hard_workouts(
     const std::vector<std::string>& texts) {
-  // Each day checked weighs every workout: keep that bounded, as for races.
-  constexpr std::size_t k_max_workouts = 1000;
-  if (texts.size() > k_max_workouts) {
-    return tl::make_unexpected(fmt::format(
-        "--hard-workout is given {} times; a plan takes at most {} hard workouts", texts.size(),
-        k_max_workouts));
+  if (auto wrong = too_many("--hard-workout", texts.size(), "hard workouts"); !wrong.empty()) {
+    return tl::make_unexpected(std::move(wrong));
   }
   std::vector<Day> days;
   for (const auto& t : texts) days.push_back(to_day(t));
   return days;
+}
+
+std::string too_many(std::string_view flag, std::size_t given, std::string_view what) {
+  if (given <= k_max_repeats) return {};
+  return fmt::format("{} is given {} times; a plan takes at most {} {}", flag, given,
+                     k_max_repeats, what);
 }
 
 Day today_from(const std::string& option) {

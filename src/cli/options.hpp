@@ -65,6 +65,12 @@ void add_conditions(CLI::App& app, std::vector<std::string>& conditions);
 void add_symptoms(CLI::App& app, std::vector<std::string>& symptoms);
 SymptomSet to_symptoms(const std::vector<std::string>& texts);
 
+// A repeatable flag given more often than a plan weighs: "--race is given
+// 1001 times; a plan takes at most 1000 races", or "" within the bound.
+// Every race and workout is weighed against every day checked: keep that bounded.
+inline constexpr std::size_t k_max_repeats = 1000;
+std::string too_many(std::string_view flag, std::size_t given, std::string_view what);
+
 // --hard-workout DATE, repeatable.
 void add_hard_workouts(CLI::App& app, std::vector<std::string>& days);
 // The days, or the message when more are given than a plan weighs.

@@ -105,11 +105,8 @@ tl::expected<void, std::string> check_starts(const std::vector<Race>& races,
 
 tl::expected<Races, std::string> resolve_races(const std::vector<std::string>& texts,
                                                const std::string& tz_option, bool quiet) {
-  // The planner weighs every race against every other: keep that bounded.
-  constexpr std::size_t k_max_races = 1000;
-  if (texts.size() > k_max_races) {
-    return tl::make_unexpected(fmt::format("--race is given {} times; a plan takes at most {} races",
-                                           texts.size(), k_max_races));
+  if (auto wrong = too_many("--race", texts.size(), "races"); !wrong.empty()) {
+    return tl::make_unexpected(std::move(wrong));
   }
   Races out;
   out.races = to_races(texts);
