@@ -1,22 +1,37 @@
 // The CSV reader fed in pieces of any size: never a crash, records delivered
-// in order, and a record without a problem holds valid UTF-8 without NUL.
+// in order, a record without a problem holds valid UTF-8 without NUL, and
+// the records are the same as when the whole input is fed at once (which
+// takes the fast path for plain lines).
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "advise/csv.hpp"
 #include "advise/utf8.hpp"
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  if (size == 0) return 0;
-  const std::size_t piece = 1 + data[0] % 17;  // the first byte chooses how to cut the rest
-  const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
+namespace {
+
+// Everything a caller sees of the records, as one string to compare.
+std::string parse(std::string_view text, std::size_t piece) {
   advise::CsvParser parser(4096);
+  std::string seen;
   std::uint64_t last = 0;
   auto on = [&](const advise::CsvRecord& r) {
     if (r.number != last + 1) __builtin_trap();
     last = r.number;
     if (r.fields.size() != r.positions.size()) __builtin_trap();
+    seen += std::to_string(static_cast<int>(r.problem)) + ' ';
+    if (r.problem != advise::CsvProblem::none) {
+      seen += std::to_string(r.problem_field) + ' ' + std::to_string(r.problem_at.line) + ':' +
+              std::to_string(r.problem_at.column) + ' ';
+    }
+    for (std::size_t f = 0; f < r.fields.size(); ++f) {
+      seen += std::to_string(r.positions[f].line) + ':' + std::to_string(r.positions[f].column) +
+              ' ' + std::to_string(r.fields[f].size()) + ' ';
+      seen.append(r.fields[f]);
+    }
+    seen += '\n';
     if (r.problem != advise::CsvProblem::none) return;
     for (const auto field : r.fields) {
       for (std::size_t i = 0; i < field.size();) {
@@ -29,5 +44,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   };
   for (std::size_t i = 0; i < text.size(); i += piece) parser.feed(text.substr(i, piece), on);
   parser.finish(on);
+  seen += "blank " + std::to_string(parser.blank_lines());
+  return seen;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const std::size_t piece = 1 + data[0] % 17;  // the first byte chooses how to cut the rest
+  const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
+  const std::string in_pieces = parse(text, piece);
+  if (!text.empty() && parse(text, text.size()) != in_pieces) __builtin_trap();
   return 0;
 }

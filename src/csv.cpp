@@ -3,6 +3,7 @@
 #include "advise/utf8.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace advise {
 namespace {
@@ -242,6 +243,65 @@ bool CsvParser::step(char c) {
     ++m_at.column;
   }
   return done;
+}
+
+CsvParser::Line CsvParser::plain_line(std::string_view& bytes) {
+  // Lines at the record limit go the slow way, which flags them.
+  const std::size_t reach = std::min(bytes.size(), m_max_record_bytes);
+  const void* found = std::memchr(bytes.data(), '\n', reach);
+  if (found == nullptr) return Line::slow;
+  const auto end = static_cast<std::size_t>(static_cast<const char*>(found) - bytes.data());
+  if (end == 0) {
+    ++m_blank_lines;
+    ++m_at.line;
+    m_at.column = 1;
+    bytes.remove_prefix(1);
+    return Line::blank;
+  }
+  std::string_view line = bytes.substr(0, end);
+  if (line.back() == '\r') line.remove_suffix(1);  // CRLF
+  if (line.empty()) return Line::slow;             // a CR alone on its line
+
+  auto& fields = m_record.fields;
+  auto& positions = m_record.positions;
+  fields.clear();
+  positions.clear();
+  CsvPosition at = m_at;
+  positions.push_back(at);
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    if (c == ',') {
+      if (positions.size() == k_max_fields) return Line::slow;
+      fields.push_back(line.substr(start, i - start));
+      ++at.column;
+      positions.push_back(at);
+      start = ++i;
+    } else if (c >= 0x20 && c < 0x80 && c != '"') {
+      ++at.column;
+      ++i;
+    } else if (c >= 0x80) {
+      std::uint32_t cp = 0;
+      const std::size_t n = utf8_char(line, i, cp);
+      if (n == 0) return Line::slow;
+      ++at.column;
+      i += n;
+    } else if (c == '"' || c == '\r' || c == '\0') {
+      return Line::slow;
+    } else {  // other control bytes are data, as in the slow path
+      ++at.column;
+      ++i;
+    }
+  }
+  fields.push_back(line.substr(start));
+  m_record.storage.clear();
+  m_record.problem = CsvProblem::none;
+  m_record.problem_field = 0;
+  ++m_record.number;
+  ++m_at.line;
+  m_at.column = 1;
+  bytes.remove_prefix(end + 1);
+  return Line::record;
 }
 
 std::size_t CsvParser::consume(std::string_view bytes) {

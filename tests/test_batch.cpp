@@ -16,12 +16,13 @@ CsvRecord record_of(std::string_view text) {
   auto on = [&](const CsvRecord& r) {
     if (++n == 2) {
       out = r;
-      // Re-point the views into the copy's storage.
+      // The views outlive the call: copy the fields and point into the copy.
+      out.storage.clear();
+      for (const auto f : r.fields) out.storage.append(f);
       out.fields.clear();
       std::size_t offset = 0;
       for (const auto f : r.fields) {
-        out.fields.push_back(std::string_view(out.storage).substr(
-            static_cast<std::size_t>(f.data() - r.storage.data()), f.size()));
+        out.fields.push_back(std::string_view(out.storage).substr(offset, f.size()));
         offset += f.size();
       }
     }

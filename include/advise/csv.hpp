@@ -15,6 +15,7 @@ namespace advise {
 struct CsvPosition {
   std::uint64_t line = 1;
   std::uint64_t column = 1;
+  friend bool operator==(const CsvPosition&, const CsvPosition&) = default;
 };
 
 // What can be wrong with one record; the record is still delivered, with
@@ -32,7 +33,8 @@ enum class CsvProblem {
 };
 
 struct CsvRecord {
-  std::vector<std::string_view> fields;  // views into this record's own storage
+  // Views into the bytes fed or into `storage`: valid during the on_record call.
+  std::vector<std::string_view> fields;
   std::vector<CsvPosition> positions;    // where each field starts
   std::uint64_t number = 0;              // 1 for the first record (the header, if any)
   CsvProblem problem = CsvProblem::none;
@@ -72,6 +74,13 @@ class CsvParser {
 
  private:
   enum class State : std::uint8_t { record_start, field_start, unquoted, quoted, quote_in_quoted };
+  enum class Line : std::uint8_t { slow, record, blank };
+
+  // The fast path, at a record's start: a whole line in `bytes` with no
+  // quote, lone CR, NUL or broken UTF-8 becomes a record of views into
+  // `bytes` (or is counted as blank) and is removed from `bytes`. Anything
+  // else is left to consume(), byte by byte, with the same result.
+  Line plain_line(std::string_view& bytes);
 
   // Consumes bytes up to and including the one that completes a record
   // (then m_ready is set) or to the end; returns how many it consumed.
@@ -110,6 +119,11 @@ class CsvParser {
 template <typename OnRecord>
 void CsvParser::feed(std::string_view bytes, OnRecord&& on_record) {
   while (!bytes.empty()) {
+    if (m_state == State::record_start && m_started && !m_cr_pending) {
+      const Line line = plain_line(bytes);
+      if (line == Line::record) on_record(static_cast<const CsvRecord&>(m_record));
+      if (line != Line::slow) continue;
+    }
     bytes.remove_prefix(consume(bytes));
     if (m_ready) {
       m_ready = false;
