@@ -17,12 +17,6 @@ bool opens_window_early(const Athlete& athlete, Day race_day, const Policy& poli
          !newcomer_of(athlete, policy).on(race_day - policy.window_opens_before_regular);
 }
 
-std::vector<Day> normalise_days(std::vector<Day> days) {
-  std::sort(days.begin(), days.end());
-  days.erase(std::unique(days.begin(), days.end()), days.end());
-  return days;
-}
-
 Cadence cadence_for(ConditionSet conditions, Phase phase, const Policy& policy) {
   Cadence c = policy.cadence(phase);
   if (conditions.contains(Condition::hamstring_risk)) {
@@ -30,12 +24,6 @@ Cadence cadence_for(ConditionSet conditions, Phase phase, const Policy& policy) 
     c.every_max = std::min(c.every_max, policy.hamstring_every);
   }
   return c;
-}
-
-std::vector<Race> normalise(std::vector<Race> races) {
-  std::sort(races.begin(), races.end());
-  races.erase(std::unique(races.begin(), races.end()), races.end());
-  return races;
 }
 
 }  // namespace advise

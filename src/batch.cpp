@@ -122,6 +122,16 @@ tl::expected<BatchColumns, std::string> batch_columns(const std::vector<std::str
 tl::expected<Query, RowError> batch_query(const CsvRecord& record, const BatchColumns& columns,
                                           const BatchDefaults& defaults, Day today,
                                           const ZoneLookup& zones) {
+  Query q;
+  if (auto done = batch_query(record, columns, defaults, today, zones, q); !done) {
+    return tl::make_unexpected(std::move(done.error()));
+  }
+  return q;
+}
+
+tl::expected<void, RowError> batch_query(const CsvRecord& record, const BatchColumns& columns,
+                                         const BatchDefaults& defaults, Day today,
+                                         const ZoneLookup& zones, Query& q) {
   auto refuse = [](std::size_t field, std::string message) {
     return tl::make_unexpected(RowError{field, std::move(message)});
   };
@@ -130,7 +140,12 @@ tl::expected<Query, RowError> batch_query(const CsvRecord& record, const BatchCo
                   fmt::format("has {} field{}, the header has {}", record.fields.size(),
                               record.fields.size() == 1 ? "" : "s", columns.names.size()));
   }
-  Query q;
+  {  // a fresh query that keeps the capacity of its races
+    auto races = std::move(q.races);
+    races.clear();
+    q = Query{};
+    q.races = std::move(races);
+  }
   q.today = today;
   if (cell(record, columns.athlete).empty()) return refuse(columns.athlete, "is empty; every row needs the athlete's name");
 
@@ -197,7 +212,7 @@ tl::expected<Query, RowError> batch_query(const CsvRecord& record, const BatchCo
     }
     q.athlete.last_massage = *last;
   }
-  return q;
+  return {};
 }
 
 void append_batch_header(std::string& out, const BatchColumns& columns, bool neutralise) {

@@ -25,13 +25,15 @@ int digits(std::string_view text, std::size_t pos, std::size_t count) {
 }  // namespace
 
 tl::expected<Day, std::string> parse_day(std::string_view text) {
-  const auto shape_error = tl::make_unexpected(
-      std::string("is not a date in the form YYYY-MM-DD (for example 2026-04-12)"));
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return shape_error;
+  const auto shape_error = [] {
+    return tl::make_unexpected(
+        std::string("is not a date in the form YYYY-MM-DD (for example 2026-04-12)"));
+  };
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return shape_error();
   const int y = digits(text, 0, 4);
   const int m = digits(text, 5, 2);
   const int d = digits(text, 8, 2);
-  if (y < 0 || m < 0 || d < 0) return shape_error;
+  if (y < 0 || m < 0 || d < 0) return shape_error();
   if (y < k_first_year || y > k_last_year) {
     return tl::make_unexpected(fmt::format("is out of range: the year must be between {} and {}",
                                            k_first_year, k_last_year));

@@ -13,7 +13,7 @@ Verdict check(const CheckQuery& query, const Policy& policy) {
     v.findings.push_back(
         assess(query.on, query.intensity, race_days(race, early, policy, query.zone), newcomer));
   }
-  const auto workouts = normalise_days(query.hard_workouts);
+  const auto workouts = normalise(query.hard_workouts);
   bool workout_reaches = false;
   for (const auto workout : workouts) {
     if (auto f = assess_workout(query.on, query.intensity, workout)) {

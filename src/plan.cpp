@@ -266,10 +266,17 @@ RaceStatus status_of(const RaceDays& r, Day today) {
   return today <= std::max(r.deep_to, r.moderate_from) ? RaceStatus::recent : RaceStatus::past;
 }
 
-}  // namespace
-
-Plan plan(const Query& query, const Policy& policy) {
-  Plan p{};
+// Fills `p` for `query`, reusing the capacity of its vectors and of the
+// scratch vectors `races` and `days`.
+void make_plan(const Query& query, const Policy& policy, Plan& p, std::vector<Race>& races,
+               std::vector<RaceDays>& days) {
+  {
+    auto race_plans = std::move(p.races);
+    auto workouts = std::move(p.hard_workouts);
+    p = Plan{};
+    p.races = std::move(race_plans);
+    p.hard_workouts = std::move(workouts);
+  }
   p.policy = policy;
   p.today = query.today;
   p.zone = query.zone;
@@ -279,18 +286,21 @@ Plan plan(const Query& query, const Policy& policy) {
   p.newcomer = newcomer_of(query.athlete, policy);
   p.conditions = query.athlete.conditions;
   p.symptoms = query.athlete.symptoms;
-  p.hard_workouts = normalise_days(query.hard_workouts);
+  p.hard_workouts.assign(query.hard_workouts.begin(), query.hard_workouts.end());
+  normalise_in_place(p.hard_workouts);
   if (query.prepare) {
     p.care = {care_hydrate, care_light_meal, care_loose_clothes, care_discomfort_not_pain,
               care_epsom_bath, training_soreness_48h};
   }
-  const std::vector<Race> races = normalise(query.races);
+  races.assign(query.races.begin(), query.races.end());
+  normalise_in_place(races);
 
-  Context ctx{policy, query.today, p.newcomer, {}, p.hard_workouts};
+  days.clear();
   for (const auto& race : races) {
     const bool early = opens_window_early(query.athlete, race.day, policy);
-    ctx.races.push_back(race_days(race, early, policy, query.zone));
+    days.push_back(race_days(race, early, policy, query.zone));
   }
+  const Context ctx{policy, query.today, p.newcomer, days, p.hard_workouts};
 
   if (query.athlete.phase) {
     p.phase = *query.athlete.phase;
@@ -299,18 +309,36 @@ Plan plan(const Query& query, const Policy& policy) {
     std::tie(p.phase, p.phase_from) = choose_phase(ctx.races, query.today, policy);
   }
 
+  p.races.resize(races.size());
   for (std::size_t i = 0; i < races.size(); ++i) {
     const auto& r = ctx.races[i];
-    RacePlan rp{races[i], r.start_instant, status_of(r, query.today), {}};
+    RacePlan& rp = p.races[i];
+    rp.race = races[i];
+    rp.start = r.start_instant;
+    rp.status = status_of(r, query.today);
+    rp.advice.clear();
     rp.advice.reserve(8);
     if (rp.status == RaceStatus::ahead) add_pre_race(ctx, r, rp.advice);
     // Race day with a start after midnight: the blackout still runs today.
     if (rp.status == RaceStatus::today && r.start > LocalTime{r.race}) add_blackout(ctx, r, rp.advice);
     if (rp.status != RaceStatus::past) add_post_race(ctx, r, rp.advice);
-    p.races.push_back(std::move(rp));
   }
   p.next = next_session(ctx, p);
+}
+
+}  // namespace
+
+Plan plan(const Query& query, const Policy& policy) {
+  Plan p{};
+  std::vector<Race> races;
+  std::vector<RaceDays> days;
+  make_plan(query, policy, p, races, days);
   return p;
+}
+
+const Plan& Planner::operator()(const Query& query) {
+  make_plan(query, m_policy, m_plan, m_races, m_days);
+  return m_plan;
 }
 
 }  // namespace advise

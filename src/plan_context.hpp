@@ -17,7 +17,7 @@ struct Context {
   const Policy& policy;
   Day today;
   Newcomer newcomer;
-  std::vector<RaceDays> races;  // in the order of Plan::races
+  std::span<const RaceDays> races;  // in the order of Plan::races
   std::span<const Day> workouts;  // hard workouts, sorted (the Plan's)
 
   // The first race whose rules refuse or question `intensity` on `day`.

@@ -35,6 +35,8 @@ TEST_CASE("advise::newcomer_of") {
 
 TEST_CASE("advise::normalise") {
   const Race a{Day{2026_y / 5 / 3}}, b{Day{2026_y / 4 / 12}};
-  CHECK(normalise({a, b, a, b}) == std::vector<Race>{b, a});
-  CHECK(normalise({}).empty());
+  CHECK(normalise(std::vector<Race>{a, b, a, b}) == std::vector<Race>{b, a});
+  CHECK(normalise(std::vector<Race>{}).empty());
+  const Day d1{2026_y / 4 / 1}, d2{2026_y / 4 / 2};
+  CHECK(normalise(std::vector<Day>{d2, d1, d2}) == std::vector<Day>{d1, d2});
 }

@@ -1,6 +1,7 @@
 // The runner: phase, last massage, experience, conditions and symptoms, as given.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -29,14 +30,21 @@ Newcomer newcomer_of(const Athlete& athlete, const Policy& policy);
 // unless their last massage is a long gap before that earlier opening.
 bool opens_window_early(const Athlete& athlete, Day race_day, const Policy& policy);
 
-// Hard workouts (training.no-stacking, training.run-after-deep) sorted, each day once.
-std::vector<Day> normalise_days(std::vector<Day> days);
-
 // How often sessions come for this runner in `phase`: the phase's cadence,
 // made weekly at most for hamstrings prone to strain.
 Cadence cadence_for(ConditionSet conditions, Phase phase, const Policy& policy);
 
-// Races sorted by day, each day once.
-std::vector<Race> normalise(std::vector<Race> races);
+// Races or hard-workout days sorted, each once (duplicates count once).
+template <typename T>
+void normalise_in_place(std::vector<T>& items) {
+  std::sort(items.begin(), items.end());
+  items.erase(std::unique(items.begin(), items.end()), items.end());
+}
+
+template <typename T>
+std::vector<T> normalise(std::vector<T> items) {
+  normalise_in_place(items);
+  return items;
+}
 
 }  // namespace advise

@@ -60,6 +60,11 @@ tl::expected<Query, RowError> batch_query(const CsvRecord& record, const BatchCo
                                           const BatchDefaults& defaults, Day today,
                                           const ZoneLookup& zones);
 
+// The same, filling `into` and reusing its buffers (for a row after row).
+tl::expected<void, RowError> batch_query(const CsvRecord& record, const BatchColumns& columns,
+                                         const BatchDefaults& defaults, Day today,
+                                         const ZoneLookup& zones, Query& into);
+
 // The header line: the input's columns, then the advice columns; with
 // `neutralise`, names a spreadsheet would run as formulas get a leading '.
 void append_batch_header(std::string& out, const BatchColumns& columns, bool neutralise);

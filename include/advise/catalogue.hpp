@@ -4,6 +4,7 @@
 
 #include <array>
 #include <chrono>
+#include <cstdint>
 #include <date/date.h>
 #include <initializer_list>
 #include <span>
@@ -19,7 +20,7 @@
 namespace advise {
 
 // One enumerator per catalogue row, in the catalogue's order.
-enum class RuleId {
+enum class RuleId : std::uint8_t {
   pre_race_no_deep_48h,
   pre_race_date_only_start,
   pre_race_deep_by_3d,
@@ -81,6 +82,7 @@ enum class RuleId {
 class RuleList {
  public:
   static constexpr std::size_t k_capacity = 12;
+  static_assert(k_capacity < 256, "the size is kept in one byte");
 
   constexpr RuleList() = default;
   constexpr RuleList(std::initializer_list<RuleId> ids) {
@@ -116,7 +118,7 @@ class RuleList {
 
  private:
   std::array<RuleId, k_capacity> m_ids{};
-  std::size_t m_size = 0;
+  std::uint8_t m_size = 0;
 };
 
 // Backed by the sources it cites, or the program's own choice (which may

@@ -109,4 +109,20 @@ struct Plan {
 
 Plan plan(const Query& query, const Policy& policy);
 
+// Plans query after query with one Policy and reuses its buffers, so that a
+// batch of a million rows does not allocate a plan per row. The same plans
+// as plan().
+class Planner {
+ public:
+  explicit Planner(const Policy& policy) : m_policy(policy) {}
+  // The plan for `query`; valid until the next call.
+  const Plan& operator()(const Query& query);
+
+ private:
+  Policy m_policy;
+  Plan m_plan{};
+  std::vector<Race> m_races;    // the query's races, sorted, each once
+  std::vector<RaceDays> m_days;  // their days, in the same order
+};
+
 }  // namespace advise

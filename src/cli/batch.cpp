@@ -320,7 +320,8 @@ int run_batch(const BatchOptions& o) {
   const ZoneLookup lookup = [&zones](std::string_view name) { return zones(name); };
   const Day today = today_from(o.today);
   const bool jsonl = o.format == "jsonl";
-  const Policy policy;
+  Planner planner{Policy{}};
+  Query query;  // reused row after row, as is the planner's plan
 
   std::optional<BatchColumns> columns;
   std::string fatal;
@@ -375,7 +376,7 @@ int run_batch(const BatchOptions& o) {
       report.reject(r.problem_at, number, in_field ? std::string_view(columns->names[r.problem_field]) : "",
                     in_field ? r.fields[r.problem_field] : std::string_view{}, in_field,
                     problem_text(r.problem));
-    } else if (auto q = batch_query(r, *columns, defaults, today, lookup); !q) {
+    } else if (auto q = batch_query(r, *columns, defaults, today, lookup, query); !q) {
       const auto f = q.error().field;
       if (f == BatchColumns::npos) {
         report.reject(r.positions.front(), number, "", {}, false, q.error().message);
@@ -383,7 +384,7 @@ int run_batch(const BatchOptions& o) {
         report.reject(r.positions[f], number, columns->names[f], r.fields[f], true, q.error().message);
       }
     } else {
-      const Plan p = plan(*q, policy);
+      const Plan& p = planner(query);
       if (jsonl) {
         append_batch_jsonl(out.buffer(), *columns, r, p);
       } else {
