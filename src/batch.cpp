@@ -232,9 +232,18 @@ void append_batch_header(std::string& out, const BatchColumns& columns, bool neu
 
 void append_batch_csv(std::string& out, const CsvRecord& record, const Plan& plan,
                       bool neutralise) {
-  for (std::size_t i = 0; i < record.fields.size(); ++i) {
-    if (i > 0) out += ',';
-    append_cell(out, record.fields[i], neutralise);
+  // A line the reader found plain needs no quoting: as it came, unless a
+  // cell must be neutralised.
+  const bool as_read =
+      !record.line.empty() &&
+      (!neutralise || std::none_of(record.fields.begin(), record.fields.end(), looks_like_formula));
+  if (as_read) {
+    out.append(record.line);
+  } else {
+    for (std::size_t i = 0; i < record.fields.size(); ++i) {
+      if (i > 0) out += ',';
+      append_cell(out, record.fields[i], neutralise);
+    }
   }
   std::size_t column = 0;  // advice columns written so far
   thread_local std::string scratch;

@@ -3,6 +3,7 @@
 #include "advise/utf8.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 namespace advise {
@@ -34,6 +35,42 @@ CsvProblem check_text(std::string_view text, std::size_t& at) {
   return CsvProblem::none;
 }
 
+// Eight bytes at a time: a high bit for each byte of `word` equal to `c`.
+constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+constexpr std::uint64_t k_highs = 0x8080808080808080ULL;
+constexpr std::uint64_t k_lows = 0x7F7F7F7F7F7F7F7FULL;
+
+constexpr std::uint64_t bytes_equal(std::uint64_t word, unsigned char c) {
+  const std::uint64_t x = word ^ (k_ones * c);
+  return ~(((x & k_lows) + k_lows) | x) & k_highs;
+}
+
+// A high bit for each byte the fast path must look at: a comma, a quote, a
+// control byte or the first byte of a non-ASCII character.
+constexpr std::uint64_t special_bytes(std::uint64_t word) {
+  const std::uint64_t printable = ((word & k_lows) + 0x6060606060606060ULL) & k_highs;
+  return (word & k_highs) | (~printable & k_highs) | bytes_equal(word, ',') |
+         bytes_equal(word, '"');
+}
+
+// Where the run of plain printable ASCII bytes from `i` ends.
+std::size_t plain_run(std::string_view text, std::size_t i) {
+  if constexpr (std::endian::native == std::endian::little) {
+    while (i + 8 <= text.size()) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, text.data() + i, 8);
+      const std::uint64_t special = special_bytes(word);
+      if (special != 0) return i + static_cast<std::size_t>(std::countr_zero(special)) / 8;
+      i += 8;
+    }
+  }
+  for (; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c >= 0x80 || c == ',' || c == '"') break;
+  }
+  return i;
+}
+
 }  // namespace
 
 CsvParser::CsvParser(std::size_t max_record_bytes) : m_max_record_bytes(max_record_bytes) {}
@@ -58,6 +95,7 @@ void CsvParser::append(char c) {
 
 void CsvParser::start_record() {
   m_record.storage.clear();
+  m_record.line = {};
   m_record.fields.clear();
   m_record.positions.clear();
   m_offsets.clear();
@@ -269,7 +307,11 @@ CsvParser::Line CsvParser::plain_line(std::string_view& bytes) {
   CsvPosition at = m_at;
   positions.push_back(at);
   std::size_t start = 0;
-  for (std::size_t i = 0; i < line.size();) {
+  for (std::size_t i = 0;;) {
+    const std::size_t run = plain_run(line, i);
+    at.column += run - i;
+    i = run;
+    if (i == line.size()) break;
     const auto c = static_cast<unsigned char>(line[i]);
     if (c == ',') {
       if (positions.size() == k_max_fields) return Line::slow;
@@ -277,9 +319,6 @@ CsvParser::Line CsvParser::plain_line(std::string_view& bytes) {
       ++at.column;
       positions.push_back(at);
       start = ++i;
-    } else if (c >= 0x20 && c < 0x80 && c != '"') {
-      ++at.column;
-      ++i;
     } else if (c >= 0x80) {
       std::uint32_t cp = 0;
       const std::size_t n = utf8_char(line, i, cp);
@@ -294,6 +333,7 @@ CsvParser::Line CsvParser::plain_line(std::string_view& bytes) {
     }
   }
   fields.push_back(line.substr(start));
+  m_record.line = line;
   m_record.storage.clear();
   m_record.problem = CsvProblem::none;
   m_record.problem_field = 0;

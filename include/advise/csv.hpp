@@ -35,6 +35,9 @@ enum class CsvProblem {
 struct CsvRecord {
   // Views into the bytes fed or into `storage`: valid during the on_record call.
   std::vector<std::string_view> fields;
+  // The record's line without its line end, when the fast path read it: then
+  // the fields are `line` split at every comma, none of them quoted.
+  std::string_view line;
   std::vector<CsvPosition> positions;    // where each field starts
   std::uint64_t number = 0;              // 1 for the first record (the header, if any)
   CsvProblem problem = CsvProblem::none;
