@@ -266,18 +266,11 @@ RaceStatus status_of(const RaceDays& r, Day today) {
   return today <= std::max(r.deep_to, r.moderate_from) ? RaceStatus::recent : RaceStatus::past;
 }
 
-// Fills `p` for `query`, reusing the capacity of its vectors and of the
-// scratch vectors `races` and `days`.
-void make_plan(const Query& query, const Policy& policy, Plan& p, std::vector<Race>& races,
-               std::vector<RaceDays>& days) {
-  {
-    auto race_plans = std::move(p.races);
-    auto workouts = std::move(p.hard_workouts);
-    p = Plan{};
-    p.races = std::move(race_plans);
-    p.hard_workouts = std::move(workouts);
-  }
-  p.policy = policy;
+// Fills `p` for `query` with the policy `p` carries, setting every field
+// (a Planner's plan still holds the last query's) and reusing the capacity
+// of its vectors and of the scratch vectors `races` and `days`.
+void make_plan(const Query& query, Plan& p, std::vector<Race>& races, std::vector<RaceDays>& days) {
+  const Policy& policy = p.policy;
   p.today = query.today;
   p.zone = query.zone;
   p.last_massage = query.athlete.last_massage;
@@ -288,10 +281,9 @@ void make_plan(const Query& query, const Policy& policy, Plan& p, std::vector<Ra
   p.symptoms = query.athlete.symptoms;
   p.hard_workouts.assign(query.hard_workouts.begin(), query.hard_workouts.end());
   normalise_in_place(p.hard_workouts);
-  if (query.prepare) {
-    p.care = {care_hydrate, care_light_meal, care_loose_clothes, care_discomfort_not_pain,
-              care_epsom_bath, training_soreness_48h};
-  }
+  p.care = query.prepare ? RuleList{care_hydrate, care_light_meal, care_loose_clothes,
+                                    care_discomfort_not_pain, care_epsom_bath, training_soreness_48h}
+                         : RuleList{};
   races.assign(query.races.begin(), query.races.end());
   normalise_in_place(races);
 
@@ -330,14 +322,17 @@ void make_plan(const Query& query, const Policy& policy, Plan& p, std::vector<Ra
 
 Plan plan(const Query& query, const Policy& policy) {
   Plan p{};
+  p.policy = policy;
   std::vector<Race> races;
   std::vector<RaceDays> days;
-  make_plan(query, policy, p, races, days);
+  make_plan(query, p, races, days);
   return p;
 }
 
+Planner::Planner(const Policy& policy) { m_plan.policy = policy; }
+
 const Plan& Planner::operator()(const Query& query) {
-  make_plan(query, m_policy, m_plan, m_races, m_days);
+  make_plan(query, m_plan, m_races, m_days);
   return m_plan;
 }
 

@@ -377,6 +377,7 @@ TEST_CASE("advise::plan properties") {
       nullptr, date::locate_zone("Europe/Berlin"), date::locate_zone("America/New_York"),
       date::locate_zone("Australia/Lord_Howe"), date::locate_zone("UTC")};
   const Policy policy;
+  Planner planner{policy};  // reused throughout: no field may hold an earlier plan's value
   for (int n = 0; n < 5000; ++n) {
     Query q;
     q.today = base + date::days{pick(0, 365)};
@@ -401,6 +402,7 @@ TEST_CASE("advise::plan properties") {
     for (int i = 0; i < workouts; ++i) q.hard_workouts.push_back(q.today + date::days{pick(-3, 30)});
     if (pick(0, 4) == 0) q.athlete.symptoms = {Symptom::heavy_legs};
     if (pick(0, 4) == 0) q.athlete.conditions = {Condition::hamstring_risk};
+    q.prepare = pick(0, 4) == 0;
     const Plan p = plan(q, policy);
     CAPTURE(n);
 
@@ -452,6 +454,8 @@ TEST_CASE("advise::plan properties") {
     if (p.next) CHECK(date::year_month_day{p.next->advice.from}.ok());
     const auto json = render_json(p);
     CHECK(render_json(plan(q, policy)) == json);
+    CHECK(render_json(planner(q)) == json);
+    CHECK(render_text(planner(q)) == render_text(p));
     CHECK(JsonCheck(json).valid());
   }
 }

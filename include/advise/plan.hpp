@@ -114,13 +114,12 @@ Plan plan(const Query& query, const Policy& policy);
 // as plan().
 class Planner {
  public:
-  explicit Planner(const Policy& policy) : m_policy(policy) {}
+  explicit Planner(const Policy& policy);
   // The plan for `query`; valid until the next call.
   const Plan& operator()(const Query& query);
 
  private:
-  Policy m_policy;
-  Plan m_plan{};
+  Plan m_plan{};  // carries the policy
   std::vector<Race> m_races;    // the query's races, sorted, each once
   std::vector<RaceDays> m_days;  // their days, in the same order
 };
