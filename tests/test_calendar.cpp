@@ -1,6 +1,7 @@
 #include "advise/calendar.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace advise;
 using namespace date::literals;
@@ -44,6 +45,30 @@ TEST_CASE("advise::parse_day") {
     CHECK(error_of("2200-01-01") == "is out of range: the year must be between 1900 and 2199");
     CHECK(error_of("0000-01-01") == "is out of range: the year must be between 1900 and 2199");
   }
+}
+
+TEST_CASE("advise::parse_day agrees with the date library on every day of its years") {
+  // Days 00 to 32 of every month of every year parse_day takes: a date is
+  // accepted exactly when date::year_month_day says it is one, as that day,
+  // and format_day gives back the same text.
+  int accepted = 0, disagreements = 0;
+  for (int y = k_first_year; y <= k_last_year; ++y) {
+    for (unsigned m = 1; m <= 12; ++m) {
+      for (unsigned d = 0; d <= 32; ++d) {
+        const date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
+        const std::string text = fmt::format("{:04}-{:02}-{:02}", y, m, d);
+        const auto parsed = parse_day(text);
+        if (parsed.has_value() != ymd.ok() || (parsed && (*parsed != Day{ymd} || format_day(*parsed) != text))) {
+          ++disagreements;
+          CAPTURE(text);
+          CHECK(parsed.has_value() == ymd.ok());
+        }
+        accepted += parsed.has_value();
+      }
+    }
+  }
+  CHECK(disagreements == 0);
+  CHECK(accepted == 109573);  // the days from 1900-01-01 to 2199-12-31
 }
 
 TEST_CASE("advise::format_day and weekday_abbrev") {
