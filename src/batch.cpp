@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
+#include <span>
 #include <date/tz.h>
 #include <fmt/format.h>
 
@@ -16,61 +18,97 @@ std::string_view cell(const CsvRecord& record, std::size_t index) {
   return index == BatchColumns::npos ? std::string_view{} : record.fields[index];
 }
 
-// The advice values of one row, written through `put(index, text)` in
-// column order (the plan's items come in that order); a column without a
-// value is not put. Our own values (dates, words, rule ids) never start like
-// a formula.
-template <typename Put>
-void advice_cells(const Plan& p, std::string& scratch, Put&& put) {
-  std::uint64_t seen = 0;  // rule ids already listed: RuleId < 64
-  std::string& rules = scratch;
-  rules.clear();
-  auto note_rules = [&](const RuleList& more) {
+// The advice of one row: the text of the first eleven advice columns
+// (empty when a column has no value; a value is never empty) and the rule
+// ids of the last, each once, in the order the plan cites them. The dates
+// are written into the row's own storage, so nothing is allocated.
+class AdviceRow {
+ public:
+  static constexpr std::size_t k_cells = k_batch_advice_columns.size() - 1;
+
+  explicit AdviceRow(const Plan& p) {
+    if (p.next) {
+      put_day(0, p.next->advice.from);
+      m_cells[1] = format_as(*p.next->advice.intensity);
+      if (p.next->advice.length) put_number(2, p.next->advice.length->count());
+      note_rules(p.next->advice.rules);
+    }
+    if (!p.races.empty()) {
+      for (const auto& a : p.races.front().advice) {
+        if (a.cancelled) continue;
+        // A pre-race session or last deep day already behind today is no advice.
+        if (a.passed && (a.item == Item::pre_race_session || a.item == Item::deep_until)) {
+          note_rules(a.rules);
+          continue;
+        }
+        switch (a.item) {
+          case Item::pre_race_session: put_day(3, a.from); break;
+          case Item::deep_until: put_day(4, a.from); break;
+          case Item::blackout:
+            m_blackout = format_iso(*a.at, p.zone);
+            m_cells[5] = m_blackout;
+            break;
+          case Item::light_flush: put_day(6, a.from); break;
+          case Item::moderate_from: put_day(7, a.from); break;
+          case Item::deep_window:
+            put_day(8, a.from);
+            put_day(9, a.to);
+            break;
+          default: break;
+        }
+        note_rules(a.rules);
+      }
+    }
+    m_cells[10] = format_as(p.phase);
+  }
+
+  std::string_view cell(std::size_t i) const { return m_cells[i]; }
+  std::span<const RuleId> rules() const { return {m_rules.data(), m_rule_count}; }
+
+  // The rules column's text: ids separated by spaces.
+  std::size_t rules_size() const {
+    std::size_t n = m_rule_count == 0 ? 0 : m_rule_count - 1;
+    for (const auto r : rules()) n += format_as(r).size();
+    return n;
+  }
+
+ private:
+  void note_rules(const RuleList& more) {
     for (const auto r : more) {
       const auto bit = std::uint64_t{1} << static_cast<unsigned>(r);
-      if ((seen & bit) != 0) continue;
-      seen |= bit;
-      if (!rules.empty()) rules += ' ';
-      rules.append(format_as(r));
-    }
-  };
-  std::string day;
-  auto put_day = [&](std::size_t index, Day d) {
-    day.clear();
-    append_day(day, d);
-    put(index, day);
-  };
-  if (p.next) {
-    put_day(0, p.next->advice.from);
-    put(1, format_as(*p.next->advice.intensity));
-    if (p.next->advice.length) put(2, std::to_string(p.next->advice.length->count()));
-    note_rules(p.next->advice.rules);
-  }
-  if (!p.races.empty()) {
-    for (const auto& a : p.races.front().advice) {
-      if (a.cancelled) continue;
-      // A pre-race session or last deep day already behind today is no advice.
-      if (a.passed && (a.item == Item::pre_race_session || a.item == Item::deep_until)) {
-        note_rules(a.rules);
-        continue;
-      }
-      switch (a.item) {
-        case Item::pre_race_session: put_day(3, a.from); break;
-        case Item::deep_until: put_day(4, a.from); break;
-        case Item::blackout: put(5, format_iso(*a.at, p.zone)); break;
-        case Item::light_flush: put_day(6, a.from); break;
-        case Item::moderate_from: put_day(7, a.from); break;
-        case Item::deep_window:
-          put_day(8, a.from);
-          put_day(9, a.to);
-          break;
-        default: break;
-      }
-      note_rules(a.rules);
+      if ((m_seen & bit) != 0) continue;
+      m_seen |= bit;
+      m_rules[m_rule_count++] = r;
     }
   }
-  put(10, format_as(p.phase));
-  put(11, rules);
+  void put_day(std::size_t i, Day d) {
+    char* text = m_text[i].data();
+    write_day(text, d);
+    m_cells[i] = std::string_view(text, k_day_chars);
+  }
+  void put_number(std::size_t i, long n) {  // n >= 0: minutes
+    auto& text = m_text[i];
+    std::size_t at = text.size();
+    do {
+      text[--at] = static_cast<char>('0' + n % 10);
+      n /= 10;
+    } while (n > 0 && at > 0);
+    m_cells[i] = std::string_view(text.data() + at, text.size() - at);
+  }
+
+  std::array<std::string_view, k_cells> m_cells{};
+  std::array<std::array<char, 20>, k_cells> m_text;  // written before it is read
+  std::string m_blackout;
+  std::uint64_t m_seen = 0;  // rule ids already listed: RuleId < 64
+  static_assert(k_rule_count <= 64);
+  std::array<RuleId, k_rule_count> m_rules;  // the first m_rule_count are set
+  std::size_t m_rule_count = 0;
+};
+
+// Copies `text` to `at` and returns the end.
+char* put(char* at, std::string_view text) {
+  std::memcpy(at, text.data(), text.size());
+  return at + text.size();
 }
 
 void append_cell(std::string& out, std::string_view text, bool neutralise) {
@@ -245,14 +283,26 @@ void append_batch_csv(std::string& out, const CsvRecord& record, const Plan& pla
       append_cell(out, record.fields[i], neutralise);
     }
   }
-  std::size_t column = 0;  // advice columns written so far
-  thread_local std::string scratch;
-  advice_cells(plan, scratch, [&](std::size_t i, std::string_view text) {
-    for (; column <= i; ++column) out += ',';
-    out.append(text);
-  });
-  for (; column < k_batch_advice_columns.size(); ++column) out += ',';
-  out += '\n';
+  // Our own values (dates, words, rule ids) never need quoting and never
+  // start like a formula: sized first, then written in place.
+  const AdviceRow row(plan);
+  std::size_t size = k_batch_advice_columns.size() + row.rules_size() + 1;  // commas, rules, LF
+  for (std::size_t i = 0; i < AdviceRow::k_cells; ++i) size += row.cell(i).size();
+  const std::size_t start = out.size();
+  out.resize(start + size);
+  char* at = out.data() + start;
+  for (std::size_t i = 0; i < AdviceRow::k_cells; ++i) {
+    *at++ = ',';
+    at = put(at, row.cell(i));
+  }
+  *at++ = ',';
+  bool first = true;
+  for (const auto r : row.rules()) {
+    if (!first) *at++ = ' ';
+    first = false;
+    at = put(at, format_as(r));
+  }
+  *at++ = '\n';
 }
 
 void append_batch_jsonl(std::string& out, const BatchColumns& columns, const CsvRecord& record,
@@ -260,21 +310,21 @@ void append_batch_jsonl(std::string& out, const BatchColumns& columns, const Csv
   JsonWriter w(out);
   w.begin_object();
   for (std::size_t i = 0; i < record.fields.size(); ++i) w.key(columns.names[i]).value(record.fields[i]);
-  std::array<std::string, k_batch_advice_columns.size()> cells;
-  std::array<bool, k_batch_advice_columns.size()> given{};
-  thread_local std::string scratch;
-  advice_cells(plan, scratch, [&](std::size_t i, std::string_view text) {
-    cells[i].assign(text);
-    given[i] = true;
-  });
-  for (std::size_t i = 0; i < cells.size(); ++i) {
+  const AdviceRow row(plan);
+  for (std::size_t i = 0; i < AdviceRow::k_cells; ++i) {
     w.key(k_batch_advice_columns[i]);
-    if (given[i]) {
-      w.value(cells[i]);
-    } else {
+    if (row.cell(i).empty()) {
       w.null();
+    } else {
+      w.value(row.cell(i));
     }
   }
+  std::string rules;
+  for (const auto r : row.rules()) {
+    if (!rules.empty()) rules += ' ';
+    rules.append(format_as(r));
+  }
+  w.key(k_batch_advice_columns.back()).value(rules);
   w.end_object();
   out += '\n';
 }

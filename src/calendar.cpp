@@ -53,18 +53,27 @@ tl::expected<Day, std::string> parse_day(std::string_view text) {
   return Day{ymd};
 }
 
-void append_day(std::string& out, Day day) {
+void write_day(char* out, Day day) {
   // By hand: batch writes several dates per row, a million rows a second.
   const date::year_month_day ymd{day};
   const int y = static_cast<int>(ymd.year());
   const auto m = static_cast<unsigned>(ymd.month());
   const auto d = static_cast<unsigned>(ymd.day());
-  const char text[10] = {static_cast<char>('0' + y / 1000 % 10), static_cast<char>('0' + y / 100 % 10),
-                         static_cast<char>('0' + y / 10 % 10),   static_cast<char>('0' + y % 10),
-                         '-',
-                         static_cast<char>('0' + m / 10),        static_cast<char>('0' + m % 10),
-                         '-',
-                         static_cast<char>('0' + d / 10),        static_cast<char>('0' + d % 10)};
+  out[0] = static_cast<char>('0' + y / 1000 % 10);
+  out[1] = static_cast<char>('0' + y / 100 % 10);
+  out[2] = static_cast<char>('0' + y / 10 % 10);
+  out[3] = static_cast<char>('0' + y % 10);
+  out[4] = '-';
+  out[5] = static_cast<char>('0' + m / 10);
+  out[6] = static_cast<char>('0' + m % 10);
+  out[7] = '-';
+  out[8] = static_cast<char>('0' + d / 10);
+  out[9] = static_cast<char>('0' + d % 10);
+}
+
+void append_day(std::string& out, Day day) {
+  char text[k_day_chars];
+  write_day(text, day);
   out.append(text, sizeof text);
 }
 

@@ -286,7 +286,7 @@ constexpr std::array k_rules = std::to_array<Rule>({
      "claim a myth. The program repeats neither side."},
 });
 
-static_assert(k_rules.size() == static_cast<std::size_t>(RuleId::claims_timing_only) + 1,
+static_assert(k_rules.size() == k_rule_count,
               "every RuleId has a catalogue row");
 
 constexpr bool rows_in_enum_order() {

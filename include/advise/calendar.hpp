@@ -26,6 +26,8 @@ tl::expected<Day, std::string> parse_day(std::string_view text);
 // "2026-04-12".
 std::string format_day(Day day);
 void append_day(std::string& out, Day day);
+inline constexpr std::size_t k_day_chars = 10;
+void write_day(char* out, Day day);  // k_day_chars bytes, no terminator
 
 // "Sun".
 std::string_view weekday_abbrev(Day day);

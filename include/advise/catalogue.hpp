@@ -74,8 +74,10 @@ enum class RuleId : std::uint8_t {
   care_loose_clothes,
   care_discomfort_not_pain,
   care_epsom_bath,
-  claims_timing_only,
+  claims_timing_only,  // the last: k_rule_count counts up to it
 };
+
+inline constexpr std::size_t k_rule_count = static_cast<std::size_t>(RuleId::claims_timing_only) + 1;
 
 // The rule ids behind one piece of advice: a small value with no heap
 // allocation, since the planner makes many of them for every athlete.
