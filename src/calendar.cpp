@@ -22,6 +22,14 @@ int digits(std::string_view text, std::size_t pos, std::size_t count) {
   return value;
 }
 
+// Days in month `m` (1 to 12) of year `y`, proleptic Gregorian; by hand,
+// as batch checks two dates per row.
+unsigned days_in_month(int y, int m) {
+  constexpr std::array<unsigned char, 12> k_days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+  return k_days[static_cast<std::size_t>(m - 1)] + (m == 2 && leap ? 1U : 0U);
+}
+
 }  // namespace
 
 tl::expected<Day, std::string> parse_day(std::string_view text) {
@@ -42,15 +50,12 @@ tl::expected<Day, std::string> parse_day(std::string_view text) {
     return tl::make_unexpected(
         fmt::format("is not a valid date: the month must be 01 to 12, not {:02}", m));
   }
-  const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m)},
-                                 date::day{static_cast<unsigned>(d)}};
-  if (!ymd.ok()) {
-    const auto last = date::year_month_day_last{ymd.year(), date::month_day_last{ymd.month()}};
+  const unsigned last = days_in_month(y, m);
+  if (d < 1 || static_cast<unsigned>(d) > last) {
     return tl::make_unexpected(fmt::format("is not a valid date: {} {} has {} days",
-                                           k_month_names[static_cast<std::size_t>(m - 1)], y,
-                                           static_cast<unsigned>(last.day())));
+                                           k_month_names[static_cast<std::size_t>(m - 1)], y, last));
   }
-  return Day{ymd};
+  return Day{date::year{y} / date::month{static_cast<unsigned>(m)} / date::day{static_cast<unsigned>(d)}};
 }
 
 void write_day(char* out, Day day) {
