@@ -105,8 +105,10 @@ class AdviceRow {
   std::size_t m_rule_count = 0;
 };
 
-// Copies `text` to `at` and returns the end.
+// Copies `text` to `at` and returns the end. (An empty view may hold a null
+// pointer, which memcpy must not be given even for no bytes.)
 char* put(char* at, std::string_view text) {
+  if (text.empty()) return at;
   std::memcpy(at, text.data(), text.size());
   return at + text.size();
 }
