@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-#include <span>
 #include <date/tz.h>
 #include <fmt/format.h>
 
@@ -63,13 +62,13 @@ class AdviceRow {
   }
 
   std::string_view cell(std::size_t i) const { return m_cells[i]; }
-  std::span<const RuleId> rules() const { return {m_rules.data(), m_rule_count}; }
 
-  // The rules column's text: ids separated by spaces.
-  std::size_t rules_size() const {
-    std::size_t n = m_rule_count == 0 ? 0 : m_rule_count - 1;
-    for (const auto r : rules()) n += format_as(r).size();
-    return n;
+  // The last column: the rule ids, separated by spaces.
+  void append_rules(std::string& out) const {
+    for (std::size_t i = 0; i < m_rule_count; ++i) {
+      if (i > 0) out += ' ';
+      out.append(format_as(m_rules[i]));
+    }
   }
 
  private:
@@ -286,9 +285,9 @@ void append_batch_csv(std::string& out, const CsvRecord& record, const Plan& pla
     }
   }
   // Our own values (dates, words, rule ids) never need quoting and never
-  // start like a formula: sized first, then written in place.
+  // start like a formula. The cells are sized first, then written in place.
   const AdviceRow row(plan);
-  std::size_t size = k_batch_advice_columns.size() + row.rules_size() + 1;  // commas, rules, LF
+  std::size_t size = k_batch_advice_columns.size();  // a comma before each column
   for (std::size_t i = 0; i < AdviceRow::k_cells; ++i) size += row.cell(i).size();
   const std::size_t start = out.size();
   out.resize(start + size);
@@ -297,14 +296,9 @@ void append_batch_csv(std::string& out, const CsvRecord& record, const Plan& pla
     *at++ = ',';
     at = put(at, row.cell(i));
   }
-  *at++ = ',';
-  bool first = true;
-  for (const auto r : row.rules()) {
-    if (!first) *at++ = ' ';
-    first = false;
-    at = put(at, format_as(r));
-  }
-  *at++ = '\n';
+  *at = ',';
+  row.append_rules(out);
+  out += '\n';
 }
 
 void append_batch_jsonl(std::string& out, const BatchColumns& columns, const CsvRecord& record,
@@ -322,10 +316,7 @@ void append_batch_jsonl(std::string& out, const BatchColumns& columns, const Csv
     }
   }
   std::string rules;
-  for (const auto r : row.rules()) {
-    if (!rules.empty()) rules += ' ';
-    rules.append(format_as(r));
-  }
+  row.append_rules(rules);
   w.key(k_batch_advice_columns.back()).value(rules);
   w.end_object();
   out += '\n';
