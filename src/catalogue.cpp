@@ -289,13 +289,7 @@ constexpr std::array k_rules = std::to_array<Rule>({
 static_assert(k_rules.size() == k_rule_count,
               "every RuleId has a catalogue row");
 
-constexpr bool rows_in_enum_order() {
-  for (std::size_t i = 0; i < k_rules.size(); ++i) {
-    if (static_cast<std::size_t>(k_rules[i].rule) != i) return false;
-  }
-  return true;
-}
-static_assert(rows_in_enum_order(), "catalogue rows follow the RuleId order");
+static_assert(indexed_by_enum(k_rules, &Rule::rule), "catalogue rows follow the RuleId order");
 
 }  // namespace
 

@@ -2,17 +2,10 @@
 
 namespace advise {
 
-namespace {
-
-constexpr bool rows_in_enum_order() {
-  for (std::size_t i = 0; i < k_conditions.size(); ++i) {
-    if (static_cast<std::size_t>(k_conditions[i].condition) != i) return false;
-  }
-  return true;
-}
-static_assert(rows_in_enum_order(), "k_conditions follows the Condition order");
-
-}  // namespace
+static_assert(indexed_by_enum(k_conditions, &ConditionInfo::condition),
+              "k_conditions follows the Condition order");
+static_assert(indexed_by_enum(k_symptom_names, &std::pair<std::string_view, Symptom>::second),
+              "k_symptom_names follows the Symptom order");
 
 const ConditionInfo& info(Condition condition) {
   return k_conditions[static_cast<std::size_t>(condition)];

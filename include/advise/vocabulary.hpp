@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,16 @@ enum class Intensity { light, moderate, deep };
 // first_time covers those who never had a massage; the long-gap case is
 // derived from the last massage date and the policy.
 enum class Experience { first_time, occasional, regular };
+
+// Whether row i of `table` is the row of enumerator i (its member `key`), so
+// that an enum value can index the table directly.
+template <typename Table, typename Key>
+constexpr bool indexed_by_enum(const Table& table, Key key) {
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    if (static_cast<std::size_t>(table[i].*key) != i) return false;
+  }
+  return true;
+}
 
 inline constexpr std::array<std::pair<std::string_view, Phase>, 7> k_phase_names{{
     {"peak", Phase::peak},
