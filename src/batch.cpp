@@ -308,12 +308,7 @@ void append_batch_jsonl(std::string& out, const BatchColumns& columns, const Csv
   for (std::size_t i = 0; i < record.fields.size(); ++i) w.key(columns.names[i]).value(record.fields[i]);
   const AdviceRow row(plan);
   for (std::size_t i = 0; i < AdviceRow::k_cells; ++i) {
-    w.key(k_batch_advice_columns[i]);
-    if (row.cell(i).empty()) {
-      w.null();
-    } else {
-      w.value(row.cell(i));
-    }
+    w.key(k_batch_advice_columns[i]).text_or_null(row.cell(i));
   }
   std::string rules;
   row.append_rules(rules);

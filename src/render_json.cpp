@@ -108,12 +108,7 @@ void advice_fields(JsonWriter& w, const Advice& a, const date::time_zone* zone) 
   } else {
     w.null();
   }
-  w.key("technique");
-  if (const auto t = words::technique_name(a); !t.empty()) {
-    w.value(t);
-  } else {
-    w.null();
-  }
+  w.key("technique").text_or_null(words::technique_name(a));
   rule_ids(w, a.rules);
   day_or_null(w, "conflict_race", a.conflict_race);
   day_or_null(w, "conflict_workout", a.conflict_workout);
@@ -157,12 +152,7 @@ void rule_fields(JsonWriter& w, const Rule& r, const Policy& policy, bool full_s
     }
   }
   w.end_array();
-  w.key("disagreement");
-  if (r.disagreement.empty()) {
-    w.null();
-  } else {
-    w.value(r.disagreement);
-  }
+  w.key("disagreement").text_or_null(r.disagreement);
 }
 
 }  // namespace
@@ -192,12 +182,7 @@ std::string render_json(const Plan& p) {
     w.begin_object().key("name").value(format_as(c)).key("label").value(info(c).label);
     w.key("physician_first").value(info(c).injury);
     rule_ids(w, condition_rules(c));
-    w.key("disagreement");
-    if (const auto d = rule(info(c).rule).disagreement; !d.empty()) {
-      w.value(d);
-    } else {
-      w.null();
-    }
+    w.key("disagreement").text_or_null(rule(info(c).rule).disagreement);
     w.end_object();
   });
   w.end_array();
@@ -306,12 +291,7 @@ std::string render_conditions_json() {
     w.key("name").value(c.name).key("label").value(c.label);
     w.key("physician_first").value(c.injury);
     rule_ids(w, condition_rules(c.condition));
-    w.key("disagreement");
-    if (const auto d = rule(c.rule).disagreement; !d.empty()) {
-      w.value(d);
-    } else {
-      w.null();
-    }
+    w.key("disagreement").text_or_null(rule(c.rule).disagreement);
     w.end_object();
   }
   w.end_array();

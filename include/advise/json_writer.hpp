@@ -23,6 +23,8 @@ class JsonWriter {
   JsonWriter& value(int number) { return value(static_cast<long long>(number)); }
   JsonWriter& value(bool flag);
   JsonWriter& null();
+  // The text, or null when it is empty (a field that has no value).
+  JsonWriter& text_or_null(std::string_view text) { return text.empty() ? null() : value(text); }
 
  private:
   void separate();
