@@ -93,7 +93,6 @@ std::vector<Race> to_races(const std::vector<std::string>& texts) {
   return races;
 }
 
-
 std::optional<Day> to_optional_day(const std::string& text) {
   if (text.empty()) return std::nullopt;
   return to_day(text);
@@ -228,7 +227,6 @@ void add_conditions(CLI::App& app, std::vector<std::string>& conditions) {
       ->check(choice_validator(k_condition_names, "a condition"))
       ->type_name("NAME");
 }
-
 
 void add_symptoms(CLI::App& app, std::vector<std::string>& symptoms) {
   add_repeatable(app, "--symptom", symptoms,
