@@ -6,6 +6,10 @@
 #include <bit>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace advise {
 namespace {
 
@@ -35,43 +39,45 @@ CsvProblem check_text(std::string_view text, std::size_t& at) {
   return CsvProblem::none;
 }
 
-// Eight bytes at a time: a high bit for each byte of `word` equal to `c`.
-constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
-constexpr std::uint64_t k_highs = 0x8080808080808080ULL;
-constexpr std::uint64_t k_lows = 0x7F7F7F7F7F7F7F7FULL;
-
-constexpr std::uint64_t bytes_equal(std::uint64_t word, unsigned char c) {
-  const std::uint64_t x = word ^ (k_ones * c);
-  return ~(((x & k_lows) + k_lows) | x) & k_highs;
-}
-
-// A high bit for each byte the fast path must look at: a comma, a quote, a
-// control byte or the first byte of a non-ASCII character.
-constexpr std::uint64_t special_bytes(std::uint64_t word) {
-  const std::uint64_t printable = ((word & k_lows) + 0x6060606060606060ULL) & k_highs;
-  return (word & k_highs) | (~printable & k_highs) | bytes_equal(word, ',') |
-         bytes_equal(word, '"');
-}
-
-// Where the run of plain printable ASCII bytes from `i` ends.
-std::size_t plain_run(std::string_view text, std::size_t i) {
-  if constexpr (std::endian::native == std::endian::little) {
-    while (i + 8 <= text.size()) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, text.data() + i, 8);
-      const std::uint64_t special = special_bytes(word);
-      if (special != 0) return i + static_cast<std::size_t>(std::countr_zero(special)) / 8;
-      i += 8;
-    }
+// Bit k of the result is set when byte k of `p` (k < n <= 64) needs a look
+// from the fast path: a comma, a quote, a control byte or a byte of a
+// non-ASCII character. `readable` bytes from `p` may be read (n or more).
+std::uint64_t special_bits(const char* p, std::size_t n, [[maybe_unused]] std::size_t readable) {
+  std::uint64_t bits = 0;
+  std::size_t k = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time. As signed bytes, control bytes and non-ASCII
+  // ones are exactly those below 0x20.
+  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i space = _mm_set1_epi8(0x20);
+  for (; k < n && k + 16 <= readable; k += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, quote)),
+                                     _mm_cmplt_epi8(v, space));
+    bits |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(hit))} << k;
   }
-  for (; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c >= 0x80 || c == ',' || c == '"') break;
+  if (k >= n) return n == 64 ? bits : bits & ((std::uint64_t{1} << n) - 1);  // not past n
+#endif
+  for (; k < n; ++k) {
+    const auto c = static_cast<unsigned char>(p[k]);
+    if (c < 0x20 || c >= 0x80 || c == ',' || c == '"') bits |= std::uint64_t{1} << k;
   }
-  return i;
+  return bits;
 }
 
 }  // namespace
+
+CsvPosition CsvRecord::position(std::size_t i) const {
+  if (line.empty()) return positions[i];
+  // Columns count characters: every byte but UTF-8 continuation bytes.
+  const auto offset = static_cast<std::size_t>(fields[i].data() - line.data());
+  CsvPosition p{line_number, 1};
+  for (std::size_t k = 0; k < offset; ++k) {
+    if ((static_cast<unsigned char>(line[k]) & 0xC0) != 0x80) ++p.column;
+  }
+  return p;
+}
 
 CsvParser::CsvParser(std::size_t max_record_bytes) : m_max_record_bytes(max_record_bytes) {}
 
@@ -300,39 +306,37 @@ CsvParser::Line CsvParser::plain_line(std::string_view& bytes) {
   if (line.back() == '\r') line.remove_suffix(1);  // CRLF
   if (line.empty()) return Line::slow;             // a CR alone on its line
 
+  // Only the bytes special_bits() marks are looked at, 64 bytes of the line
+  // at a time. Positions are left to CsvRecord::position().
   auto& fields = m_record.fields;
-  auto& positions = m_record.positions;
   fields.clear();
-  positions.clear();
-  CsvPosition at = m_at;
-  positions.push_back(at);
   std::size_t start = 0;
-  for (std::size_t i = 0;;) {
-    const std::size_t run = plain_run(line, i);
-    at.column += run - i;
-    i = run;
-    if (i == line.size()) break;
-    const auto c = static_cast<unsigned char>(line[i]);
-    if (c == ',') {
-      if (positions.size() == k_max_fields) return Line::slow;
-      fields.push_back(line.substr(start, i - start));
-      ++at.column;
-      positions.push_back(at);
-      start = ++i;
-    } else if (c >= 0x80) {
-      std::uint32_t cp = 0;
-      const std::size_t n = utf8_char(line, i, cp);
-      if (n == 0) return Line::slow;
-      ++at.column;
-      i += n;
-    } else if (c == '"' || c == '\r' || c == '\0') {
-      return Line::slow;
-    } else {  // other control bytes are data, as in the slow path
-      ++at.column;
-      ++i;
+  std::size_t next = 0;  // bytes before it belong to a character already checked
+  for (std::size_t base = 0; base < line.size(); base += 64) {
+    const std::size_t n = std::min<std::size_t>(64, line.size() - base);
+    const std::size_t readable = bytes.size() - base;  // the line end and beyond too
+    for (std::uint64_t bits = special_bits(line.data() + base, n, readable); bits != 0;
+         bits &= bits - 1) {
+      const std::size_t i = base + static_cast<std::size_t>(std::countr_zero(bits));
+      if (i < next) continue;  // the rest of a multi-byte character
+      const auto c = static_cast<unsigned char>(line[i]);
+      if (c == ',') {
+        if (fields.size() + 1 == k_max_fields) return Line::slow;
+        fields.push_back(line.substr(start, i - start));
+        start = i + 1;
+      } else if (c >= 0x80) {
+        std::uint32_t cp = 0;
+        const std::size_t length = utf8_char(line, i, cp);
+        if (length == 0) return Line::slow;
+        next = i + length;
+      } else if (c == '"' || c == '\r' || c == '\0') {
+        return Line::slow;
+      }  // other control bytes are data, as in the slow path
     }
   }
   fields.push_back(line.substr(start));
+  m_record.positions.clear();
+  m_record.line_number = m_at.line;
   m_record.line = line;
   m_record.storage.clear();
   m_record.problem = CsvProblem::none;
@@ -397,10 +401,13 @@ void append_csv_field(std::string& out, std::string_view field) {
     return;
   }
   out += '"';
-  for (const char c : field) {
-    if (c == '"') out += '"';
-    out += c;
+  // Up to each quote at once, then the quote doubled.
+  for (auto quote = field.find('"'); quote != std::string_view::npos; quote = field.find('"')) {
+    out.append(field.substr(0, quote + 1));
+    out += '"';
+    field.remove_prefix(quote + 1);
   }
+  out.append(field);
   out += '"';
 }
 

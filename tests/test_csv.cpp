@@ -27,7 +27,9 @@ Parsed parse(std::string_view text, std::size_t piece = 0, std::size_t limit = 1
   Parsed out;
   auto on = [&](const CsvRecord& r) {
     out.records.emplace_back(r.fields.begin(), r.fields.end());
-    out.positions.push_back(r.positions);
+    std::vector<CsvPosition> where;
+    for (std::size_t i = 0; i < r.fields.size(); ++i) where.push_back(r.position(i));
+    out.positions.push_back(where);
     if (!r.line.empty()) {
       ++out.lines;
       std::string joined;
@@ -37,7 +39,7 @@ Parsed parse(std::string_view text, std::size_t piece = 0, std::size_t limit = 1
     out.problem_field.push_back(r.problem == CsvProblem::none ? 0 : r.problem_field);
     out.problems.push_back(r.problem);
     out.problem_at.push_back(r.problem_at);
-    out.first_line.push_back(r.positions.empty() ? 0 : r.positions.front().line);
+    out.first_line.push_back(r.fields.empty() ? 0 : r.position(0).line);
   };
   if (piece == 0) {
     parser.feed(text, on);

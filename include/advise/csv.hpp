@@ -36,15 +36,22 @@ struct CsvRecord {
   // Views into the bytes fed or into `storage`: valid during the on_record call.
   std::vector<std::string_view> fields;
   // The record's line without its line end, when the fast path read it: then
-  // the fields are `line` split at every comma, none of them quoted.
+  // the fields are `line` split at every comma, none of them quoted, and
+  // the line is line number `line_number`.
   std::string_view line;
-  std::vector<CsvPosition> positions;    // where each field starts
+  std::uint64_t line_number = 0;
+  // Where each field starts, for a record the byte-by-byte path read (empty
+  // when `line` is set, as the fast path leaves positions to position()).
+  std::vector<CsvPosition> positions;
   std::uint64_t number = 0;              // 1 for the first record (the header, if any)
   CsvProblem problem = CsvProblem::none;
   std::size_t problem_field = 0;         // the field the problem is in
   CsvPosition problem_at;                // where it is: the bad byte; the field that
                                          // opened an unclosed quote; a long record's start
   std::string storage;
+
+  // Where field `i` (< fields.size()) starts, whichever path read the record.
+  CsvPosition position(std::size_t i) const;
 };
 
 // The parser. Lines end in LF or CRLF; a UTF-8 byte-order mark at the very

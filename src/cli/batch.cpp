@@ -379,9 +379,9 @@ int run_batch(const BatchOptions& o) {
     } else if (auto q = batch_query(r, *columns, defaults, today, lookup, query); !q) {
       const auto f = q.error().field;
       if (f == BatchColumns::npos) {
-        report.reject(r.positions.front(), number, "", {}, false, q.error().message);
+        report.reject(r.position(0), number, "", {}, false, q.error().message);
       } else {
-        report.reject(r.positions[f], number, columns->names[f], r.fields[f], true, q.error().message);
+        report.reject(r.position(f), number, columns->names[f], r.fields[f], true, q.error().message);
       }
     } else {
       const Plan& p = planner(query);
