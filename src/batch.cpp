@@ -244,7 +244,7 @@ tl::expected<void, RowError> batch_query(const CsvRecord& record, const BatchCol
     if (!last) return refuse(columns.last_massage, last.error());
     if (*last > today) {
       return refuse(columns.last_massage,
-                    fmt::format("is after today, {}; give a massage that has happened", format_day(today)));
+                    "is after today, " + format_day(today) + "; give a massage that has happened");
     }
     if (q.athlete.experience == Experience::first_time) {
       return refuse(columns.last_massage, "is given for a first-timer, who has had no massage yet");

@@ -107,6 +107,19 @@ expect("escape.csv", HEADER + b"\x1b[31mAnna,2026-13-01,peak,\n", 1,
 expect("escape-name.csv", b"athlete,race_date,phase\n\x1b[2J,2026-04-12,peek\n", 1,
        ["FILE:2:17: record 1: field 'phase': 'peek' is not a training phase; expected one of peak|build|base|maintenance|off-season|taper|recovery"], 0)
 
+# A value too long to show is cut, with its size.
+expect("long-value.csv", b"athlete,race_date\nAnna," + b"9" * 100 + b"\n", 1,
+       ["FILE:2:6: record 1: field 'race_date': '" + "9" * 60 + "...' (100 bytes) is not a date in the form YYYY-MM-DD (for example 2026-04-12)"], 0)
+
+# Many bad rows: messages go to stderr in blocks, yet each row once, in
+# order, every one before the summary.
+many = 5000
+r = run([write("many-bad.csv", b"athlete,race_date\n" + b"".join(b"a%d,2026-02-30\n" % i for i in range(many)))] + TODAY)
+lines = r.stderr.decode().splitlines()
+want = [f"{WORK}/many-bad.csv:{i + 2}:{len(f'a{i}') + 2}: record {i + 1}: field 'race_date': '2026-02-30' is not a valid date: February 2026 has 28 days" for i in range(many)]
+check(lines == want + [f"advise: summary: read={many} advised=0 rejected={many} blank=0"],
+      f"many-bad: {len(lines)} lines, first differences {[(a, b) for a, b in zip(lines, want) if a != b][:2]}")
+
 # A missing file is one message, exit 2.
 r = run([os.path.join(WORK, "no-such.csv")])
 check(r.returncode == 2 and r.stderr == f"advise: error: cannot read {WORK}/no-such.csv: No such file or directory\n".encode(),

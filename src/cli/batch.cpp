@@ -31,33 +31,60 @@ constexpr std::array<std::pair<std::string_view, int>, 2> k_batch_formats{{
     {"jsonl", 1},
 }};
 
-// `value` with control bytes and bytes of broken UTF-8 as \xNN, up to
-// `limit` bytes of output; sets `cut` when it stopped early.
-std::string escaped(std::string_view value, std::size_t limit, bool& cut) {
-  std::string out;
+// Appends `value` with control bytes and bytes of broken UTF-8 as \xNN,
+// up to `limit` bytes of it; returns whether it stopped early.
+bool append_escaped(std::string& out, std::string_view value, std::size_t limit) {
+  const std::size_t end = out.size() + limit;
   std::size_t i = 0;
-  while (i < value.size() && out.size() < limit) {
+  while (i < value.size() && out.size() < end) {
+    // A run of printable ASCII at once, the common case.
+    std::size_t run = i;
+    while (run < value.size() && run - i < end - out.size()) {
+      const auto c = static_cast<unsigned char>(value[run]);
+      if (c < 0x20 || c >= 0x7f) break;
+      ++run;
+    }
+    out.append(value.substr(i, run - i));
+    i = run;
+    if (i == value.size() || out.size() >= end) break;
     std::uint32_t cp = 0;
     const std::size_t n = utf8_char(value, i, cp);
     if (n == 0 || cp < 0x20 || cp == 0x7f) {
-      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(value[i]));
+      constexpr std::string_view k_hex = "0123456789abcdef";
+      const auto c = static_cast<unsigned char>(value[i]);
+      out += "\\x";
+      out += k_hex[c >> 4];
+      out += k_hex[c & 0xF];
       ++i;
       continue;
     }
     out.append(value.substr(i, n));
     i += n;
   }
-  cut = i < value.size();
-  return out;
+  return i < value.size();
 }
 
-// A value for a message: escaped, quoted, cut short when long, so that
-// nothing in a file can drive the terminal.
+void append_number(std::string& out, std::uint64_t n) {
+  const fmt::format_int text(n);
+  out.append(text.data(), text.size());
+}
+
+// Appends a value for a message: escaped, quoted, cut short when long, so
+// that nothing in a file can drive the terminal.
+void append_shown(std::string& out, std::string_view value) {
+  out += '\'';
+  if (append_escaped(out, value, k_shown_bytes)) {
+    out += "...' (";
+    append_number(out, value.size());
+    out += " bytes)";
+  } else {
+    out += '\'';
+  }
+}
+
 std::string shown(std::string_view value) {
-  bool cut = false;
-  std::string out = "'";
-  out += escaped(value, k_shown_bytes, cut);
-  out += cut ? fmt::format("...' ({} bytes)", value.size()) : std::string("'");
+  std::string out;
+  append_shown(out, value);
   return out;
 }
 
@@ -77,10 +104,12 @@ std::string_view problem_text(CsvProblem p) {
   return "";
 }
 
-// Counts and reports; the errors go to stderr or, with --errors, to a CSV file.
+// Counts and reports; the errors go to stderr or, with --errors, to a CSV
+// file. Messages for stderr are held back up to k_held_bytes and written in
+// one go, not one write per row; flush() writes them.
 class Reporter {
  public:
-  // Called before a message goes to stderr, to clear a progress line.
+  // Called before messages go to stderr, to clear a progress line.
   std::function<void()> before_message = [] {};
 
   Reporter(std::string input_name, Sink* errors) : m_input(std::move(input_name)), m_errors(errors) {
@@ -95,50 +124,87 @@ class Reporter {
       // Values from the input are cells like any other: neutralised.
       auto cell = [&](const std::string_view text) {
         if (looks_like_formula(text)) {
-          std::string safe = "'";
-          safe += text;
-          append_csv_field(out, safe);
+          m_cell = "'";
+          m_cell += text;
+          append_csv_field(out, m_cell);
         } else {
           append_csv_field(out, text);
         }
       };
       cell(m_input);
-      out += fmt::format(",{},{},{},", at.line, at.column, record);
+      out += ',';
+      append_number(out, at.line);
+      out += ',';
+      append_number(out, at.column);
+      out += ',';
+      append_number(out, record);
+      out += ',';
       cell(field);
       out += ',';
-      bool cut = false;
-      cell(has_value ? escaped(value, 1024, cut) : std::string{});
+      m_value.clear();
+      if (has_value) append_escaped(m_value, value, 1024);
+      cell(m_value);
       out += ',';
       cell(message);
       out += '\n';
       m_errors->flush_if_full();
       return;
     }
-    std::string line = fmt::format("{}:{}:{}: record {}: ", m_input, at.line, at.column, record);
-    if (!field.empty()) line += fmt::format("field '{}': ", field);
-    if (has_value) line += shown(value) + " ";
+    auto& line = m_held;
+    line += m_input;
+    line += ':';
+    append_number(line, at.line);
+    line += ':';
+    append_number(line, at.column);
+    line += ": record ";
+    append_number(line, record);
+    line += ": ";
+    if (!field.empty()) {
+      line += "field '";
+      line += field;
+      line += "': ";
+    }
+    if (has_value) {
+      append_shown(line, value);
+      line += ' ';
+    }
     line += message;
     line += '\n';
+    if (m_held.size() >= k_held_bytes) flush();
+  }
+
+  // Writes the messages held back for stderr.
+  void flush() {
+    if (m_held.empty()) return;
     before_message();
-    write_err(line);
+    write_err(m_held);
+    m_held.clear();
   }
 
   std::uint64_t read = 0, advised = 0, rejected = 0;
 
  private:
+  static constexpr std::size_t k_held_bytes = 64 * 1024;
   std::string m_input;
   Sink* m_errors;
+  std::string m_held;   // messages for stderr not yet written
+  std::string m_cell;   // scratch for a neutralised cell
+  std::string m_value;  // scratch for an escaped value
 };
 
 // Progress on a terminal: percent of the file (when its size is known) and rows per second.
 class Progress {
  public:
+  // Called before the line is drawn, to write messages held back first.
+  std::function<void()> before_draw = [] {};
+
   Progress(bool on, std::uint64_t total_bytes) : m_on(on), m_total(total_bytes) {}
   void tick(std::uint64_t rows, std::uint64_t bytes) {
     if (!m_on || (rows & 0xFFFF) != 0) return;
     const auto now = std::chrono::steady_clock::now();
     if (now - m_last < std::chrono::milliseconds(250)) return;
     m_last = now;
+    before_draw();
     const double seconds = std::chrono::duration<double>(now - m_start).count();
     const auto rate = static_cast<std::uint64_t>(static_cast<double>(rows) / std::max(seconds, 1e-3));
     std::string line = m_total > 0 ? fmt::format("\radvise: batch: {:3}% ", bytes * 100 / m_total)
@@ -311,6 +377,7 @@ int run_batch(const BatchOptions& o) {
   Reporter report(input_name, o.errors.empty() ? nullptr : &errors_file);
   Progress progress(!o.quiet && ::isatty(STDERR_FILENO) == 1, regular ? static_cast<std::uint64_t>(st.st_size) : 0);
   report.before_message = [&progress] { progress.done(); };
+  progress.before_draw = [&report] { report.flush(); };
 
   Zones zones;
   BatchDefaults defaults;
@@ -407,6 +474,7 @@ int run_batch(const BatchOptions& o) {
   if (fatal.empty() && out.error().empty()) parser.finish(on_record);
   if (!from_stdin) std::fclose(in);
   progress.done();
+  report.flush();
 
   if (read_failed) fatal = fmt::format("cannot read {}: {}", input_name, std::strerror(errno));
   if (fatal.empty() && !columns) fatal = fmt::format("{}: the input is empty: no header row", input_name);
