@@ -71,6 +71,28 @@ TEST_CASE("advise::parse_day agrees with the date library on every day of its ye
   CHECK(accepted == 109573);  // the days from 1900-01-01 to 2199-12-31
 }
 
+TEST_CASE("advise::write_day agrees with the date library from 1600 to 2400") {
+  // Wider than parse_day's years: planned days may run past them.
+  const Day first{date::year{1600} / 1 / 1};
+  const Day last{date::year{2400} / 12 / 31};
+  int written = 0, disagreements = 0;
+  for (Day d = first; d <= last; d += date::days{1}) {
+    const date::year_month_day ymd{d};
+    const std::string want = fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                                         static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    char text[k_day_chars];
+    write_day(text, d);
+    if (std::string_view(text, k_day_chars) != want) {
+      ++disagreements;
+      CAPTURE(want);
+      CHECK(std::string_view(text, k_day_chars) == want);
+    }
+    ++written;
+  }
+  CHECK(written == 292'560);  // 801 years, 195 of them leap years
+  CHECK(disagreements == 0);
+}
+
 TEST_CASE("advise::format_day and weekday_abbrev") {
   CHECK(format_day(day(2026_y / 4 / 8)) == "2026-04-08");
   CHECK(format_day(day(1900_y / 1 / 1)) == "1900-01-01");
