@@ -12,16 +12,17 @@ constexpr std::array<std::string_view, 12> k_month_names = {
     "January", "February", "March",     "April",   "May",      "June",
     "July",    "August",   "September", "October", "November", "December"};
 
-// Reads `count` ASCII digits at `pos`; -1 if any is not a digit. Decimal only,
-// so "08" is eight and never octal.
+// The value of the `count` ASCII digits at `pos`, or -1 if any is not a
+// digit. Decimal only, so "08" is eight and never octal.
 int digits(std::string_view text, std::size_t pos, std::size_t count) {
-  int value = 0;
+  unsigned value = 0;
+  bool bad = false;
   for (std::size_t i = pos; i < pos + count; ++i) {
-    const char c = text[i];
-    if (c < '0' || c > '9') return -1;
-    value = value * 10 + (c - '0');
+    const unsigned digit = static_cast<unsigned char>(text[i]) - unsigned{'0'};
+    bad |= digit > 9;  // no branch per digit: dates are nearly always fine
+    value = value * 10 + digit;
   }
-  return value;
+  return bad ? -1 : static_cast<int>(value);
 }
 
 // Days in month `m` (1 to 12) of year `y`, proleptic Gregorian; by hand,
@@ -32,15 +33,18 @@ unsigned days_in_month(int y, int m) {
   return k_days[static_cast<std::size_t>(m - 1)] + (m == 2 && leap ? 1U : 0U);
 }
 
-// The day of a valid date with y >= 0 (Howard Hinnant's days_from_civil,
-// which the date library uses too), without the library's checks.
+// The day of a valid date with y >= 1 (Howard Hinnant's days_from_civil,
+// which the date library uses too, in unsigned arithmetic), without the
+// library's checks.
 Day day_of(int y, int m, int d) {
-  const int year = y - (m <= 2 ? 1 : 0);
-  const int era = year / 400;
-  const int yoe = year - era * 400;                                   // [0, 399]
-  const int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;    // [0, 365]
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;              // [0, 146096]
-  return Day{date::days{era * 146097 + doe - 719468}};
+  const auto month = static_cast<unsigned>(m);
+  const unsigned year = static_cast<unsigned>(y) - (month <= 2 ? 1 : 0);
+  const unsigned era = year / 400;
+  const unsigned yoe = year - era * 400;                                  // [0, 399]
+  const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 +
+                       static_cast<unsigned>(d) - 1;                      // [0, 365]
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;             // [0, 146096]
+  return Day{date::days{static_cast<int>(era * 146097 + doe) - 719468}};
 }
 
 // Two ASCII digits for each number from 0 to 99.

@@ -141,7 +141,7 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
   }
   if (!day) return std::nullopt;
 
-  auto finish = [&](NextSession n) {
+  auto finish = [&](NextSession&& n) {
     n.due = due;
     n.due_now = due_now;
     if (n.advice.from != start) {
@@ -154,7 +154,7 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
     if (due_now) {
       n.advice.rules.insert(n.advice.rules.begin() + 1, symptoms ? cadence_symptoms : cadence_due_now);
     }
-    return n;
+    return std::move(n);
   };
 
   for (std::size_t i = 0; i < p.races.size(); ++i) {
@@ -228,7 +228,7 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
     const Day end = *p.last_massage + cadence.every_max;
     if (end > *day) n.latest = last_clear(ctx, *day + date::days{1}, end, intensity);
   }
-  return finish(n);
+  return finish(std::move(n));
 }
 
 }  // namespace advise::detail

@@ -37,6 +37,7 @@ Cadence cadence_for(ConditionSet conditions, Phase phase, const Policy& policy);
 // Races or hard-workout days sorted, each once (duplicates count once).
 template <typename T>
 void normalise_in_place(std::vector<T>& items) {
+  if (items.size() < 2) return;  // a batch row has one race and no workouts
   std::sort(items.begin(), items.end());
   items.erase(std::unique(items.begin(), items.end()), items.end());
 }
