@@ -290,43 +290,52 @@ bool CsvParser::step(char c) {
 }
 
 CsvParser::Line CsvParser::plain_line(std::string_view& bytes) {
-  // Lines at the record limit go the slow way, which flags them.
-  const std::size_t reach = std::min(bytes.size(), m_max_record_bytes);
-  const void* found = std::memchr(bytes.data(), '\n', reach);
-  if (found == nullptr) return Line::slow;
-  const auto end = static_cast<std::size_t>(static_cast<const char*>(found) - bytes.data());
-  if (end == 0) {
-    ++m_blank_lines;
-    ++m_at.line;
-    m_at.column = 1;
-    bytes.remove_prefix(1);
-    return Line::blank;
-  }
-  std::string_view line = bytes.substr(0, end);
-  if (line.back() == '\r') line.remove_suffix(1);  // CRLF
-  if (line.empty()) return Line::slow;             // a CR alone on its line
-
-  // Only the bytes special_bits() marks are looked at, 64 bytes of the line
-  // at a time. Positions are left to CsvRecord::position().
+  // One pass over the bytes up to the line end: only those special_bits()
+  // marks are looked at, 64 at a time, the line end among them. Lines at the
+  // record limit go the slow way, which flags them. Positions are left to
+  // CsvRecord::position().
+  const std::string_view reachable = bytes.substr(0, std::min(bytes.size(), m_max_record_bytes));
   auto& fields = m_record.fields;
   fields.clear();
   std::size_t start = 0;
   std::size_t next = 0;  // bytes before it belong to a character already checked
-  for (std::size_t base = 0; base < line.size(); base += 64) {
-    const std::size_t n = std::min<std::size_t>(64, line.size() - base);
-    const std::size_t readable = bytes.size() - base;  // the line end and beyond too
-    for (std::uint64_t bits = special_bits(line.data() + base, n, readable); bits != 0;
+  for (std::size_t base = 0; base < reachable.size(); base += 64) {
+    const std::size_t n = std::min<std::size_t>(64, reachable.size() - base);
+    const std::size_t readable = bytes.size() - base;  // the last load may look past n
+    for (std::uint64_t bits = special_bits(bytes.data() + base, n, readable); bits != 0;
          bits &= bits - 1) {
       const std::size_t i = base + static_cast<std::size_t>(std::countr_zero(bits));
       if (i < next) continue;  // the rest of a multi-byte character
-      const auto c = static_cast<unsigned char>(line[i]);
+      const auto c = static_cast<unsigned char>(bytes[i]);
       if (c == ',') {
         if (fields.size() + 1 == k_max_fields) return Line::slow;
-        fields.push_back(line.substr(start, i - start));
+        fields.push_back(bytes.substr(start, i - start));
         start = i + 1;
+      } else if (c == '\n' || (c == '\r' && i + 1 < reachable.size() && bytes[i + 1] == '\n')) {
+        const std::size_t end = c == '\n' ? i : i + 1;  // the LF
+        if (i == 0) {
+          if (c == '\r') return Line::slow;  // a CR alone on its line
+          ++m_blank_lines;
+          ++m_at.line;
+          m_at.column = 1;
+          bytes.remove_prefix(1);
+          return Line::blank;
+        }
+        fields.push_back(bytes.substr(start, i - start));
+        m_record.positions.clear();
+        m_record.line_number = m_at.line;
+        m_record.line = bytes.substr(0, i);
+        m_record.storage.clear();
+        m_record.problem = CsvProblem::none;
+        m_record.problem_field = 0;
+        ++m_record.number;
+        ++m_at.line;
+        m_at.column = 1;
+        bytes.remove_prefix(end + 1);
+        return Line::record;
       } else if (c >= 0x80) {
         std::uint32_t cp = 0;
-        const std::size_t length = utf8_char(line, i, cp);
+        const std::size_t length = utf8_char(reachable, i, cp);
         if (length == 0) return Line::slow;
         next = i + length;
       } else if (c == '"' || c == '\r' || c == '\0') {
@@ -334,18 +343,7 @@ CsvParser::Line CsvParser::plain_line(std::string_view& bytes) {
       }  // other control bytes are data, as in the slow path
     }
   }
-  fields.push_back(line.substr(start));
-  m_record.positions.clear();
-  m_record.line_number = m_at.line;
-  m_record.line = line;
-  m_record.storage.clear();
-  m_record.problem = CsvProblem::none;
-  m_record.problem_field = 0;
-  ++m_record.number;
-  ++m_at.line;
-  m_at.column = 1;
-  bytes.remove_prefix(end + 1);
-  return Line::record;
+  return Line::slow;  // no line end within reach
 }
 
 std::size_t CsvParser::consume(std::string_view bytes) {
@@ -409,19 +407,6 @@ void append_csv_field(std::string& out, std::string_view field) {
   }
   out.append(field);
   out += '"';
-}
-
-bool looks_like_formula(std::string_view cell) {
-  if (cell.empty()) return false;
-  switch (cell.front()) {
-    case '=':
-    case '+':
-    case '-':
-    case '@':
-    case '\t':
-    case '\r': return true;
-    default: return false;
-  }
 }
 
 }  // namespace advise

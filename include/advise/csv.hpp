@@ -188,6 +188,11 @@ void append_csv_field(std::string& out, std::string_view field);
 
 // OWASP's advice against CSV injection: a cell a spreadsheet would run as a
 // formula (starting with =, +, -, @, tab or carriage return) gets a leading '.
-bool looks_like_formula(std::string_view cell);
+// Inline: batch asks it of every cell of every row.
+inline bool looks_like_formula(std::string_view cell) {
+  if (cell.empty()) return false;
+  const char c = cell.front();
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
 
 }  // namespace advise
