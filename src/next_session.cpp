@@ -39,9 +39,12 @@ std::optional<Day> clear_day(const Context& ctx, Day start, Day earliest, Intens
   return std::nullopt;
 }
 
-// `a`, a session of the plan of the race on `race`, as the next session.
-NextSession from_race(const Advice& a, Day day, Day race, bool after, RuleId cadence) {
-  NextSession n{};
+// `a`, a session of the plan of the race on `race`, as the next session, in
+// `out`. (Built where it is kept: a copy of a struct just written field by
+// field stalls the processor, which a million rows notice.)
+NextSession& from_race(std::optional<NextSession>& out, const Advice& a, Day day, Day race,
+                       bool after, RuleId cadence) {
+  NextSession& n = out.emplace();
   n.advice = a;
   n.advice.item = Item::next_session;
   n.advice.from = n.advice.to = day;
@@ -61,7 +64,7 @@ const Advice* find_item(const RacePlan& rp, Item item) {
 // Recovery after an A race with no session since it: its post-race session
 // for today (deep on days 2 to 3, else moderate once 24 hours have passed,
 // else the flush on race day), or the next one to come.
-std::optional<NextSession> post_race_first(const Context& ctx, const Plan& p) {
+bool post_race_first(const Context& ctx, const Plan& p, std::optional<NextSession>& out) {
   for (const auto& rp : p.races) {
     const bool running = rp.status == RaceStatus::today || rp.status == RaceStatus::recent;
     if (!running || rp.race.priority != Priority::a) continue;
@@ -76,11 +79,11 @@ std::optional<NextSession> post_race_first(const Context& ctx, const Plan& p) {
     if (pick == nullptr) continue;
     const Day day = std::max(pick->from, ctx.today);
     if (!ctx.clear(day, *pick->intensity)) continue;  // another race's rules decide: the cadence path
-    auto n = from_race(*pick, day, rp.race.day, true, cadence_recovery);
+    auto& n = from_race(out, *pick, day, rp.race.day, true, cadence_recovery);
     n.due = n.advice.from;
-    return n;
+    return true;
   }
-  return std::nullopt;
+  return false;
 }
 
 // The last day in [from, to] clear for `intensity`, if any.
@@ -93,19 +96,18 @@ std::optional<Day> last_clear(const Context& ctx, Day from, Day to, Intensity in
 
 }  // namespace
 
-std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
+void next_session(const Context& ctx, const Plan& p, std::optional<NextSession>& out) {
+  out.reset();
   const auto& policy = ctx.policy;
   // Symptoms override the cadence: as soon as possible (cadence.symptoms).
   const bool symptoms = !p.symptoms.empty();
-  if (p.phase == Phase::recovery) {
-    if (auto n = post_race_first(ctx, p)) {
-      // The first post-race session is already the soonest one.
-      if (symptoms) {
-        n->symptoms = true;
-        n->advice.rules.insert(n->advice.rules.begin() + 1, cadence_symptoms);
-      }
-      return n;
+  if (p.phase == Phase::recovery && post_race_first(ctx, p, out)) {
+    // The first post-race session is already the soonest one.
+    if (symptoms) {
+      out->symptoms = true;
+      out->advice.rules.insert(out->advice.rules.begin() + 1, cadence_symptoms);
     }
+    return;
   }
 
   const Cadence cadence = cadence_for(p.conditions, p.phase, policy);
@@ -139,9 +141,9 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
       length = policy.length_focused;
     }
   }
-  if (!day) return std::nullopt;
+  if (!day) return;
 
-  auto finish = [&](NextSession&& n) {
+  auto finish = [&](NextSession& n) {
     n.due = due;
     n.due_now = due_now;
     if (n.advice.from != start) {
@@ -154,7 +156,6 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
     if (due_now) {
       n.advice.rules.insert(n.advice.rules.begin() + 1, symptoms ? cadence_symptoms : cadence_due_now);
     }
-    return std::move(n);
   };
 
   for (std::size_t i = 0; i < p.races.size(); ++i) {
@@ -170,7 +171,8 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
       if (usable && (in_window || overtaken)) {
         // Symptoms do not wait for the pre-race session's own day.
         const Day on = symptoms && in_window ? std::min(*day, pre->from) : pre->from;
-        return finish(from_race(*pre, on, days.race, false, cadence_rule(p.phase)));
+        finish(from_race(out, *pre, on, days.race, false, cadence_rule(p.phase)));
+        return;
       }
     }
     // A day in a race's post-race days takes that day's post-race session,
@@ -197,12 +199,16 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
         if (a.item == Item::moderate_from && pick == nullptr) pick = &a;
       }
       if (pick != nullptr) {
-        return finish(from_race(*pick, *day, ctx.races[k].race, true, cadence_rule(p.phase)));
+        finish(from_race(out, *pick, *day, ctx.races[k].race, true, cadence_rule(p.phase)));
+        return;
       }
     }
   }
 
-  RuleList rules{cadence_rule(p.phase)};
+  NextSession& n = out.emplace();
+  set_advice(n.advice, Item::next_session, *day, *day, intensity, length, {});
+  RuleList& rules = n.advice.rules;  // built where it is kept, as in from_race()
+  rules.push_back(cadence_rule(p.phase));
   if (cadence.every_max < policy.cadence(p.phase).every_max && !symptoms) {
     rules.push_back(condition_hamstring_risk);
   }
@@ -222,13 +228,11 @@ std::optional<NextSession> next_session(const Context& ctx, const Plan& p) {
     const auto w = ctx.workout_blocker(start, Intensity::deep);
     rules.push_back(w ? w->rules.front() : training_run_after_deep);
   }
-  NextSession n{};
-  n.advice = make_advice(Item::next_session, *day, *day, intensity, length, std::move(rules));
   if (p.last_massage && cadence.every_max != cadence.every_min && !symptoms) {
     const Day end = *p.last_massage + cadence.every_max;
     if (end > *day) n.latest = last_clear(ctx, *day + date::days{1}, end, intensity);
   }
-  return finish(std::move(n));
+  finish(n);
 }
 
 }  // namespace advise::detail

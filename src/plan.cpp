@@ -20,6 +20,7 @@ std::optional<Finding> Context::blocker(Day day, Intensity intensity) const {
 }
 
 std::optional<Finding> Context::workout_blocker(Day day, Intensity intensity) const {
+  if (workouts.empty()) return std::nullopt;  // as in nearly every batch row
   // Only the workout on `day` or the day after can reach it.
   const auto it = std::lower_bound(workouts.begin(), workouts.end(), day);
   for (auto w = it; w != workouts.end() && *w <= day + date::days{1}; ++w) {
@@ -59,13 +60,24 @@ RuleId length_rule(std::chrono::minutes length, const Policy& policy) {
 Advice make_advice(Item item, Day from, Day to, std::optional<Intensity> intensity,
                    std::optional<std::chrono::minutes> length, RuleList rules) {
   Advice a;
+  set_advice(a, item, from, to, intensity, length, rules);
+  return a;
+}
+
+void set_advice(Advice& a, Item item, Day from, Day to, std::optional<Intensity> intensity,
+                std::optional<std::chrono::minutes> length, const RuleList& rules) {
+  // Field by field, not from a new Advice: see from_race() in next_session.cpp.
   a.item = item;
   a.from = from;
   a.to = to;
+  a.at.reset();
   a.intensity = intensity;
   a.length = length;
-  a.rules = std::move(rules);
-  return a;
+  a.rules = rules;
+  a.conflict_race.reset();
+  a.conflict_workout.reset();
+  a.cancelled = false;
+  a.passed = false;
 }
 
 }  // namespace detail
@@ -290,7 +302,7 @@ void make_plan(const Query& query, Plan& p, std::vector<Race>& races, std::vecto
   days.clear();
   for (const auto& race : races) {
     const bool early = opens_window_early(query.athlete, race.day, policy);
-    days.push_back(race_days(race, early, policy, query.zone));
+    set_race_days(days.emplace_back(), race, early, policy, query.zone);
   }
   const Context ctx{policy, query.today, p.newcomer, days, p.hard_workouts};
 
@@ -315,7 +327,7 @@ void make_plan(const Query& query, Plan& p, std::vector<Race>& races, std::vecto
     if (rp.status == RaceStatus::today && r.start > LocalTime{r.race}) add_blackout(ctx, r, rp.advice);
     if (rp.status != RaceStatus::past) add_post_race(ctx, r, rp.advice);
   }
-  p.next = next_session(ctx, p);
+  next_session(ctx, p, p.next);
 }
 
 }  // namespace

@@ -39,8 +39,13 @@ RuleId cadence_rule(Phase phase);
 RuleId length_rule(std::chrono::minutes length, const Policy& policy);
 Advice make_advice(Item item, Day from, Day to, std::optional<Intensity> intensity,
                    std::optional<std::chrono::minutes> length, RuleList rules);
+// As make_advice, into `a` (every field set).
+void set_advice(Advice& a, Item item, Day from, Day to, std::optional<Intensity> intensity,
+                std::optional<std::chrono::minutes> length, const RuleList& rules);
 
-// The next session by the phase cadence, given the races' plans in `plan`.
-std::optional<NextSession> next_session(const Context& ctx, const Plan& plan);
+// The next session by the phase cadence, given the races' plans in `plan`,
+// into `out` (nullopt when no day within reach is clear). `out` may be
+// plan.next: only the races, phase and runner of `plan` are read.
+void next_session(const Context& ctx, const Plan& plan, std::optional<NextSession>& out);
 
 }  // namespace advise::detail

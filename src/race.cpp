@@ -30,6 +30,12 @@ std::string_view format_as(Priority priority) {
 RaceDays race_days(const Race& race, bool regular, const Policy& policy,
                    const date::time_zone* zone) {
   RaceDays d{};
+  set_race_days(d, race, regular, policy, zone);
+  return d;
+}
+
+void set_race_days(RaceDays& d, const Race& race, bool regular, const Policy& policy,
+                   const date::time_zone* zone) {
   d.race = race.day;
   d.zone = zone;
   d.priority = race.priority;
@@ -64,7 +70,6 @@ RaceDays race_days(const Race& race, bool regular, const Policy& policy,
     d.deep_from = d.deep_floor + date::days{1};
     d.deep_to = d.deep_from - date::days{1};
   }
-  return d;
 }
 
 }  // namespace advise

@@ -2,6 +2,7 @@
 // RuleId; `advise rules`, `advise explain` and docs/rules.md print the same rows.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdint>
@@ -87,8 +88,12 @@ class RuleList {
   static_assert(k_capacity < 256, "the size is kept in one byte");
 
   constexpr RuleList() = default;
+  // One check, then the copy: a list of constants becomes a few constant
+  // stores the compiler can merge, so that copying it later does not stall.
   constexpr RuleList(std::initializer_list<RuleId> ids) {
-    for (const auto id : ids) push_back(id);
+    if (ids.size() > k_capacity) throw std::length_error("RuleList is full");
+    std::copy(ids.begin(), ids.end(), m_ids.begin());
+    m_size = static_cast<std::uint8_t>(ids.size());
   }
 
   // Throws std::length_error past k_capacity (no advice cites that many).

@@ -42,6 +42,7 @@ enum class Item {
 };
 
 // One line of advice: a day or a range of days, what to book, and why.
+// (set_advice() in plan.cpp sets every field: a new one goes there too.)
 struct Advice {
   Item item = Item::next_session;
   Day from{};

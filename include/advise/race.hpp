@@ -88,6 +88,10 @@ struct RaceDays {
 // day does); an ambiguous one to the earlier instant.
 RaceDays race_days(const Race& race, bool regular, const Policy& policy,
                    const date::time_zone* zone);
+// The same, into `d` (every field set): the planner fills its own vector
+// rather than copying a RaceDays just built, which stalls the processor.
+void set_race_days(RaceDays& d, const Race& race, bool regular, const Policy& policy,
+                   const date::time_zone* zone);
 
 // Between local clock times and instants in `zone` (null: the clock itself).
 Instant to_instant(LocalTime time, const date::time_zone* zone);
