@@ -13,6 +13,7 @@ using enum RuleId;
 
 std::optional<Finding> Context::blocker(Day day, Intensity intensity) const {
   for (const auto& r : races) {
+    if (out_of_reach(day, r)) continue;  // ok, without building the finding
     auto f = assess(day, intensity, r, newcomer);
     if (f.level != Level::ok) return f;
   }
@@ -32,6 +33,7 @@ std::optional<Finding> Context::workout_blocker(Day day, Intensity intensity) co
 std::optional<Finding> Context::blocker_but(Day day, Intensity intensity, Day own,
                                             Reason reason) const {
   for (const auto& r : races) {
+    if (out_of_reach(day, r)) continue;
     auto f = assess(day, intensity, r, newcomer);
     if (f.level != Level::ok && !(f.race == own && f.reason == reason)) return f;
   }

@@ -129,3 +129,44 @@ TEST_CASE("advise::assess splits the days a timed race's hours cut through") {
     CHECK(assess(Day{2026_y / 3 / 31}, moderate, days, usual).level == Level::ok);
   }
 }
+
+TEST_CASE("advise::out_of_reach only where assess finds every session ok") {
+  // Every day from 40 before to 40 after races of each priority, date-only
+  // and timed (early, late, in Berlin across the spring change), for usual
+  // runners, first-timers and a long gap: out_of_reach() must imply ok.
+  const auto* berlin = date::locate_zone("Europe/Berlin");
+  const Day race_day{2026_y / 3 / 29};
+  int reached = 0, out = 0, wrong = 0;
+  for (const auto priority : {Priority::a, Priority::b, Priority::c}) {
+    for (const std::optional<Minutes> time :
+         {std::optional<Minutes>{}, std::optional<Minutes>{Minutes{0}}, std::optional<Minutes>{Minutes{2 * 60 + 30}},
+          std::optional<Minutes>{Minutes{9 * 60}}, std::optional<Minutes>{Minutes{23 * 60 + 59}}}) {
+      for (const auto* zone : {static_cast<const date::time_zone*>(nullptr), berlin}) {
+        for (const bool regular : {false, true}) {
+          const auto days = race_days(Race{race_day, time, priority}, regular, Policy{}, zone);
+          for (int k = -40; k <= 40; ++k) {
+            const Day day = race_day + date::days{k};
+            if (!out_of_reach(day, days)) {
+              ++reached;
+              continue;
+            }
+            ++out;
+            for (const auto intensity : {light, moderate, deep}) {
+              for (const auto& who : {usual, first_time, long_gap}) {
+                const auto f = assess(day, intensity, days, who);
+                if (f.level != Level::ok) {
+                  ++wrong;
+                  CAPTURE(k);
+                  CHECK(f.level == Level::ok);
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  CHECK(wrong == 0);
+  CHECK(out > 3000);    // most days are out of reach ...
+  CHECK(reached > 300);  // ... and the race's own days are not
+}

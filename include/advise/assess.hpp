@@ -59,6 +59,15 @@ struct Finding {
 // How a session of `intensity` on `day` fares against the race behind `days`.
 Finding assess(Day day, Intensity intensity, const RaceDays& days, const Newcomer& newcomer);
 
+// Whether `day` lies before every pre-race rule of the race (its blackout,
+// and the newcomers' race week) or after its post-race floor and deep days:
+// then assess() finds any session ok, whoever the runner. A quick test for
+// the planner, which asks about many days.
+constexpr bool out_of_reach(Day day, const RaceDays& d) {
+  return (day < d.race && day < d.blackout_first && day < d.race_week_first) ||
+         (day > d.race && day >= d.deep_from);
+}
+
 // How a session fares against a hard workout on `workout` (taken to start at
 // 00:00, as a date-only race does), or nullopt when the workout does not
 // reach it: deep work on the day or the day before is refused.
