@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
 #include <date/tz.h>
 #include <fmt/format.h>
 
@@ -17,18 +18,65 @@ std::string_view cell(const CsvRecord& record, std::size_t index) {
   return index == BatchColumns::npos ? std::string_view{} : record.fields[index];
 }
 
+// A text in a fixed-size slot. The advice columns are written with one
+// fixed-size move per text: copies whose size changes from row to row
+// (phase names, rule ids) made memcpy mispredict, and the advice columns
+// cost more than the planner behind them.
+constexpr std::size_t k_slot = 48;
+struct Slot {
+  char text[k_slot];  // the first `size` bytes are the text
+  std::size_t size;
+  std::string_view view() const { return {text, size}; }
+};
+
+Slot slot_of(std::string_view text) {
+  if (text.size() > k_slot) throw std::logic_error("a batch text is longer than its slot");
+  Slot s{};
+  std::memcpy(s.text, text.data(), text.size());
+  s.size = text.size();
+  return s;
+}
+
+// The slots of the words batch writes, indexed by their enums; built once.
+template <typename E, std::size_t N>
+std::array<Slot, N> slots_of(const std::array<std::pair<std::string_view, E>, N>& names) {
+  std::array<Slot, N> slots{};
+  for (const auto& [name, value] : names) slots.at(static_cast<std::size_t>(value)) = slot_of(name);
+  return slots;
+}
+const Slot& slot(Phase phase) {
+  static const auto slots = slots_of(k_phase_names);
+  return slots[static_cast<std::size_t>(phase)];
+}
+const Slot& slot(Intensity intensity) {
+  static const auto slots = slots_of(k_intensity_names);
+  return slots[static_cast<std::size_t>(intensity)];
+}
+const Slot& slot(RuleId id) {
+  static const auto slots = [] {
+    std::array<Slot, k_rule_count> out{};
+    for (std::size_t i = 0; i < k_rule_count; ++i) out[i] = slot_of(format_as(static_cast<RuleId>(i)));
+    return out;
+  }();
+  return slots[static_cast<std::size_t>(id)];
+}
+const Slot k_no_text{};
+
 // The advice of one row: the text of the first eleven advice columns
 // (empty when a column has no value; a value is never empty) and the rule
-// ids of the last, each once, in the order the plan cites them. The dates
-// are written into the row's own storage, so nothing is allocated.
+// ids of the last, each once, in the order the plan cites them. Nothing is
+// allocated but the blackout's text.
 class AdviceRow {
  public:
   static constexpr std::size_t k_cells = k_batch_advice_columns.size() - 1;
+  // The most bytes write() writes: every cell and every rule id at full size.
+  static constexpr std::size_t k_max_bytes = (k_cells + 1) * (k_slot + 1) + k_rule_count * (k_slot + 1) + 1;
 
   explicit AdviceRow(const Plan& p) {
+    m_cells.fill(&k_no_text);
     if (p.next) {
       put_day(0, p.next->advice.from);
-      m_cells[1] = format_as(*p.next->advice.intensity);
+      m_cells[1] = &slot(*p.next->advice.intensity);
       if (p.next->advice.length) put_number(2, p.next->advice.length->count());
       note_rules(p.next->advice.rules);
     }
@@ -44,8 +92,8 @@ class AdviceRow {
           case Item::pre_race_session: put_day(3, a.from); break;
           case Item::deep_until: put_day(4, a.from); break;
           case Item::blackout:
-            m_blackout = format_iso(*a.at, p.zone);
-            m_cells[5] = m_blackout;
+            m_own[5] = slot_of(format_iso(*a.at, p.zone));
+            m_cells[5] = &m_own[5];
             break;
           case Item::light_flush: put_day(6, a.from); break;
           case Item::moderate_from: put_day(7, a.from); break;
@@ -58,17 +106,38 @@ class AdviceRow {
         note_rules(a.rules);
       }
     }
-    m_cells[10] = format_as(p.phase);
+    m_cells[10] = &slot(p.phase);
   }
 
-  std::string_view cell(std::size_t i) const { return m_cells[i]; }
+  std::string_view cell(std::size_t i) const { return m_cells[i]->view(); }
 
   // The last column: the rule ids, separated by spaces.
   void append_rules(std::string& out) const {
     for (std::size_t i = 0; i < m_rule_count; ++i) {
       if (i > 0) out += ' ';
-      out.append(format_as(m_rules[i]));
+      out.append(slot(m_rules[i]).view());
     }
+  }
+
+  // Writes ",cell,...,cell,rules\n" at `at` (room for k_max_bytes) and
+  // returns the end. Each text is one k_slot-byte move, then `at` steps on
+  // by its size; the bytes past it are written over next.
+  char* write(char* at) const {
+    for (const Slot* cell : m_cells) {
+      *at++ = ',';
+      std::memcpy(at, cell->text, k_slot);
+      at += cell->size;
+    }
+    *at++ = ',';
+    for (std::size_t i = 0; i < m_rule_count; ++i) {
+      const Slot& id = slot(m_rules[i]);
+      std::memcpy(at, id.text, k_slot);
+      at += id.size;
+      *at++ = ' ';
+    }
+    if (m_rule_count > 0) --at;  // no space after the last id
+    *at++ = '\n';
+    return at;
   }
 
  private:
@@ -81,35 +150,43 @@ class AdviceRow {
     }
   }
   void put_day(std::size_t i, Day d) {
-    char* text = m_text[i].data();
-    write_day(text, d);
-    m_cells[i] = std::string_view(text, k_day_chars);
+    write_day(m_own[i].text, d);
+    m_own[i].size = k_day_chars;
+    m_cells[i] = &m_own[i];
   }
   void put_number(std::size_t i, long n) {  // n >= 0: minutes
-    auto& text = m_text[i];
-    std::size_t at = text.size();
+    char digits[20];
+    std::size_t at = sizeof digits;
     do {
-      text[--at] = static_cast<char>('0' + n % 10);
+      digits[--at] = static_cast<char>('0' + n % 10);
       n /= 10;
     } while (n > 0 && at > 0);
-    m_cells[i] = std::string_view(text.data() + at, text.size() - at);
+    m_own[i] = slot_of(std::string_view(digits + at, sizeof digits - at));
+    m_cells[i] = &m_own[i];
   }
 
-  std::array<std::string_view, k_cells> m_cells{};
-  std::array<std::array<char, 20>, k_cells> m_text;  // written before it is read
-  std::string m_blackout;
+  std::array<const Slot*, k_cells> m_cells;  // into m_own or the word tables
+  std::array<Slot, k_cells> m_own;           // written before it is pointed to
   std::uint64_t m_seen = 0;  // rule ids already listed: RuleId < 64
   static_assert(k_rule_count <= 64);
   std::array<RuleId, k_rule_count> m_rules;  // the first m_rule_count are set
   std::size_t m_rule_count = 0;
 };
 
-// Copies `text` to `at` and returns the end. (An empty view may hold a null
-// pointer, which memcpy must not be given even for no bytes.)
-char* put(char* at, std::string_view text) {
-  if (text.empty()) return at;
-  std::memcpy(at, text.data(), text.size());
-  return at + text.size();
+// Whether any field looks_like_formula(), without a branch per field on its
+// first byte, which is random (names) and mispredicted.
+bool any_formula(const std::vector<std::string_view>& fields) {
+  static constexpr auto k_starts = [] {
+    std::array<bool, 256> starts{};
+    for (const char c : {'=', '+', '-', '@', '\t', '\r'}) starts[static_cast<unsigned char>(c)] = true;
+    return starts;
+  }();
+  bool any = false;
+  for (const auto field : fields) {
+    const auto first = static_cast<unsigned char>(field.empty() ? '\0' : field.front());
+    any |= k_starts[first];
+  }
+  return any;
 }
 
 void append_cell(std::string& out, std::string_view text, bool neutralise) {
@@ -273,9 +350,7 @@ void append_batch_csv(std::string& out, const CsvRecord& record, const Plan& pla
                       bool neutralise) {
   // A line the reader found plain needs no quoting: as it came, unless a
   // cell must be neutralised.
-  const bool as_read =
-      !record.line.empty() &&
-      (!neutralise || std::none_of(record.fields.begin(), record.fields.end(), looks_like_formula));
+  const bool as_read = !record.line.empty() && (!neutralise || !any_formula(record.fields));
   if (as_read) {
     out.append(record.line);
   } else {
@@ -285,20 +360,10 @@ void append_batch_csv(std::string& out, const CsvRecord& record, const Plan& pla
     }
   }
   // Our own values (dates, words, rule ids) never need quoting and never
-  // start like a formula. The cells are sized first, then written in place.
+  // start like a formula.
   const AdviceRow row(plan);
-  std::size_t size = k_batch_advice_columns.size();  // a comma before each column
-  for (std::size_t i = 0; i < AdviceRow::k_cells; ++i) size += row.cell(i).size();
-  const std::size_t start = out.size();
-  out.resize(start + size);
-  char* at = out.data() + start;
-  for (std::size_t i = 0; i < AdviceRow::k_cells; ++i) {
-    *at++ = ',';
-    at = put(at, row.cell(i));
-  }
-  *at = ',';
-  row.append_rules(out);
-  out += '\n';
+  char text[AdviceRow::k_max_bytes];
+  out.append(text, static_cast<std::size_t>(row.write(text) - text));
 }
 
 void append_batch_jsonl(std::string& out, const BatchColumns& columns, const CsvRecord& record,

@@ -29,8 +29,10 @@ int digits(std::string_view text, std::size_t pos, std::size_t count) {
 // as batch checks two dates per row.
 unsigned days_in_month(int y, int m) {
   constexpr std::array<unsigned char, 12> k_days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-  return k_days[static_cast<std::size_t>(m - 1)] + (m == 2 && leap ? 1U : 0U);
+  // & and |, not && and ||: random years and months made those branches
+  // mispredict.
+  const bool leap = (y % 4 == 0) & ((y % 100 != 0) | (y % 400 == 0));
+  return k_days[static_cast<std::size_t>(m - 1)] + static_cast<unsigned>((m == 2) & leap);
 }
 
 // The day of a valid date with y >= 1 (Howard Hinnant's days_from_civil,

@@ -3,13 +3,16 @@
 namespace advise {
 namespace {
 
+// By index, not by search: batch names a phase and an intensity per row,
+// and a search over random phases mispredicts.
 template <typename Table, typename E>
 std::string_view name_of(const Table& table, E value) {
-  for (const auto& [name, v] : table) {
-    if (v == value) return name;
-  }
-  return "?";  // unreachable: every enumerator has a row
+  return table[static_cast<std::size_t>(value)].first;
 }
+
+static_assert(indexed_by_enum(k_phase_names, &decltype(k_phase_names)::value_type::second));
+static_assert(indexed_by_enum(k_intensity_names, &decltype(k_intensity_names)::value_type::second));
+static_assert(indexed_by_enum(k_experience_names, &decltype(k_experience_names)::value_type::second));
 
 }  // namespace
 
