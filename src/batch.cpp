@@ -256,12 +256,13 @@ tl::expected<void, RowError> batch_query(const CsvRecord& record, const BatchCol
                   fmt::format("has {} field{}, the header has {}", record.fields.size(),
                               record.fields.size() == 1 ? "" : "s", columns.names.size()));
   }
-  {  // a fresh query that keeps the capacity of its races
-    auto races = std::move(q.races);
-    races.clear();
-    q = Query{};
-    q.races = std::move(races);
-  }
+  // A fresh query that keeps the capacity of its vectors (field by field:
+  // see Query in plan.hpp).
+  q.races.clear();
+  q.hard_workouts.clear();
+  q.athlete = Athlete{};
+  q.zone = nullptr;
+  q.prepare = false;
   q.today = today;
   if (cell(record, columns.athlete).empty()) return refuse(columns.athlete, "is empty; every row needs the athlete's name");
 

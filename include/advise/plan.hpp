@@ -15,6 +15,8 @@
 
 namespace advise {
 
+// (batch_query() in batch.cpp resets every field for each row: a new one
+// goes there too.)
 struct Query {
   std::vector<Race> races;  // any order; duplicates count once
   Athlete athlete;
