@@ -92,8 +92,7 @@ class AdviceRow {
           case Item::pre_race_session: put_day(3, a.from); break;
           case Item::deep_until: put_day(4, a.from); break;
           case Item::blackout:
-            m_own[5] = slot_of(format_iso(*a.at, p.zone));
-            m_cells[5] = &m_own[5];
+            put_text(5, format_iso(*a.at, p.zone));
             break;
           case Item::light_flush: put_day(6, a.from); break;
           case Item::moderate_from: put_day(7, a.from); break;
@@ -149,6 +148,12 @@ class AdviceRow {
       m_rules[m_rule_count++] = r;
     }
   }
+  void put_text(std::size_t i, std::string_view text) {
+    if (text.size() > k_slot) throw std::logic_error("a batch text is longer than its slot");
+    std::memcpy(m_own[i].text, text.data(), text.size());
+    m_own[i].size = text.size();
+    m_cells[i] = &m_own[i];
+  }
   void put_day(std::size_t i, Day d) {
     write_day(m_own[i].text, d);
     m_own[i].size = k_day_chars;
@@ -161,8 +166,7 @@ class AdviceRow {
       digits[--at] = static_cast<char>('0' + n % 10);
       n /= 10;
     } while (n > 0 && at > 0);
-    m_own[i] = slot_of(std::string_view(digits + at, sizeof digits - at));
-    m_cells[i] = &m_own[i];
+    put_text(i, std::string_view(digits + at, sizeof digits - at));
   }
 
   std::array<const Slot*, k_cells> m_cells;  // into m_own or the word tables
