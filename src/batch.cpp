@@ -29,11 +29,17 @@ struct Slot {
   std::string_view view() const { return {text, size}; }
 };
 
-Slot slot_of(std::string_view text) {
+// Puts `text` in `slot`. Every text batch writes is short (the longest rule
+// id has 32 characters, a blackout time 28), so a longer one is a bug.
+void fill(Slot& slot, std::string_view text) {
   if (text.size() > k_slot) throw std::logic_error("a batch text is longer than its slot");
+  std::memcpy(slot.text, text.data(), text.size());
+  slot.size = text.size();
+}
+
+Slot slot_of(std::string_view text) {
   Slot s{};
-  std::memcpy(s.text, text.data(), text.size());
-  s.size = text.size();
+  fill(s, text);
   return s;
 }
 
@@ -149,9 +155,7 @@ class AdviceRow {
     }
   }
   void put_text(std::size_t i, std::string_view text) {
-    if (text.size() > k_slot) throw std::logic_error("a batch text is longer than its slot");
-    std::memcpy(m_own[i].text, text.data(), text.size());
-    m_own[i].size = text.size();
+    fill(m_own[i], text);  // in place: a Slot returned and copied whole would stall
     m_cells[i] = &m_own[i];
   }
   void put_day(std::size_t i, Day d) {
