@@ -197,16 +197,6 @@ bool any_formula(const std::vector<std::string_view>& fields) {
   return any;
 }
 
-void append_cell(std::string& out, std::string_view text, bool neutralise) {
-  if (neutralise && looks_like_formula(text)) {
-    std::string safe = "'";
-    safe += text;
-    append_csv_field(out, safe);
-    return;
-  }
-  append_csv_field(out, text);
-}
-
 }  // namespace
 
 tl::expected<BatchColumns, std::string> batch_columns(const std::vector<std::string_view>& header) {
@@ -345,7 +335,7 @@ void append_batch_header(std::string& out, const BatchColumns& columns, bool neu
   for (const auto& name : columns.names) {
     if (!first) out += ',';
     first = false;
-    append_cell(out, name, neutralise);
+    append_csv_cell(out, name, neutralise);
   }
   for (const auto name : k_batch_advice_columns) {
     if (!first) out += ',';
@@ -365,7 +355,7 @@ void append_batch_csv(std::string& out, const CsvRecord& record, const Plan& pla
   } else {
     for (std::size_t i = 0; i < record.fields.size(); ++i) {
       if (i > 0) out += ',';
-      append_cell(out, record.fields[i], neutralise);
+      append_csv_cell(out, record.fields[i], neutralise);
     }
   }
   // Our own values (dates, words, rule ids) never need quoting and never

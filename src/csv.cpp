@@ -409,4 +409,14 @@ void append_csv_field(std::string& out, std::string_view field) {
   out += '"';
 }
 
+void append_csv_cell(std::string& out, std::string_view cell, bool neutralise) {
+  if (neutralise && looks_like_formula(cell)) {
+    std::string safe = "'";
+    safe += cell;
+    append_csv_field(out, safe);
+    return;
+  }
+  append_csv_field(out, cell);
+}
+
 }  // namespace advise

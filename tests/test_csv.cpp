@@ -205,3 +205,15 @@ TEST_CASE("advise::append_csv_field and looks_like_formula") {
   for (const auto* cell : {"=1+2", "+1", "-1", "@SUM(A1)", "\tx", "\rx"}) CHECK(looks_like_formula(cell));
   for (const auto* cell : {"", "Anna", "2026-04-12", " =1", "'=1"}) CHECK_FALSE(looks_like_formula(cell));
 }
+
+TEST_CASE("advise::append_csv_cell neutralises formulas only when asked") {
+  std::string out;
+  append_csv_cell(out, "=1+2", true);
+  out += '|';
+  append_csv_cell(out, "=SUM(A1,B1)", true);  // the quote goes inside the quotes
+  out += '|';
+  append_csv_cell(out, "Anna", true);
+  out += '|';
+  append_csv_cell(out, "=1+2", false);
+  CHECK(out == "'=1+2|\"'=SUM(A1,B1)\"|Anna|=1+2");
+}

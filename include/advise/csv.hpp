@@ -188,11 +188,15 @@ void append_csv_field(std::string& out, std::string_view field);
 
 // OWASP's advice against CSV injection: a cell a spreadsheet would run as a
 // formula (starting with =, +, -, @, tab or carriage return) gets a leading '.
-// Inline: batch asks it of every cell of every row.
-inline bool looks_like_formula(std::string_view cell) {
+// In the header: batch asks it of every cell of every row.
+constexpr bool looks_like_formula(std::string_view cell) {
   if (cell.empty()) return false;
   const char c = cell.front();
   return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
+
+// append_csv_field(), with a leading ' first when `neutralise` is set and the
+// cell looks_like_formula().
+void append_csv_cell(std::string& out, std::string_view cell, bool neutralise);
 
 }  // namespace advise

@@ -122,15 +122,7 @@ class Reporter {
     if (m_errors != nullptr) {
       auto& out = m_errors->buffer();
       // Values from the input are cells like any other: neutralised.
-      auto cell = [&](const std::string_view text) {
-        if (looks_like_formula(text)) {
-          m_cell = "'";
-          m_cell += text;
-          append_csv_field(out, m_cell);
-        } else {
-          append_csv_field(out, text);
-        }
-      };
+      auto cell = [&](const std::string_view text) { append_csv_cell(out, text, true); };
       cell(m_input);
       out += ',';
       append_number(out, at.line);
@@ -188,7 +180,6 @@ class Reporter {
   std::string m_input;
   Sink* m_errors;
   std::string m_held;   // messages for stderr not yet written
-  std::string m_cell;   // scratch for a neutralised cell
   std::string m_value;  // scratch for an escaped value
 };
 
