@@ -163,14 +163,9 @@ class AdviceRow {
     m_own[i].size = k_day_chars;
     m_cells[i] = &m_own[i];
   }
-  void put_number(std::size_t i, long n) {  // n >= 0: minutes
-    char digits[20];
-    std::size_t at = sizeof digits;
-    do {
-      digits[--at] = static_cast<char>('0' + n % 10);
-      n /= 10;
-    } while (n > 0 && at > 0);
-    put_text(i, std::string_view(digits + at, sizeof digits - at));
+  void put_number(std::size_t i, long n) {
+    const fmt::format_int digits(n);
+    put_text(i, std::string_view(digits.data(), digits.size()));
   }
 
   std::array<const Slot*, k_cells> m_cells;  // into m_own or the word tables
@@ -184,9 +179,12 @@ class AdviceRow {
 // Whether any field looks_like_formula(), without a branch per field on its
 // first byte, which is random (names) and mispredicted.
 bool any_formula(const std::vector<std::string_view>& fields) {
-  static constexpr auto k_starts = [] {
+  static constexpr auto k_starts = [] {  // looks_like_formula() of each first byte
     std::array<bool, 256> starts{};
-    for (const char c : {'=', '+', '-', '@', '\t', '\r'}) starts[static_cast<unsigned char>(c)] = true;
+    for (std::size_t b = 0; b < starts.size(); ++b) {
+      const char c = static_cast<char>(b);
+      starts[b] = looks_like_formula(std::string_view(&c, 1));
+    }
     return starts;
   }();
   bool any = false;
