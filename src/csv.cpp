@@ -70,13 +70,8 @@ std::uint64_t special_bits(const char* p, std::size_t n, [[maybe_unused]] std::s
 
 CsvPosition CsvRecord::position(std::size_t i) const {
   if (line.empty()) return positions[i];
-  // Columns count characters: every byte but UTF-8 continuation bytes.
   const auto offset = static_cast<std::size_t>(fields[i].data() - line.data());
-  CsvPosition p{line_number, 1};
-  for (std::size_t k = 0; k < offset; ++k) {
-    if ((static_cast<unsigned char>(line[k]) & 0xC0) != 0x80) ++p.column;
-  }
-  return p;
+  return {line_number, 1 + utf8_characters(line.substr(0, offset))};
 }
 
 CsvParser::CsvParser(std::size_t max_record_bytes) : m_max_record_bytes(max_record_bytes) {}
@@ -139,9 +134,7 @@ void CsvParser::end_field() {
     // (exact for unquoted fields, which is where such bytes usually are).
     CsvPosition p = m_record.positions.back();
     if (m_state == State::quote_in_quoted) ++p.column;  // the opening quote
-    for (std::size_t i = 0; i < at; ++i) {
-      if ((static_cast<unsigned char>(field[i]) & 0xC0) != 0x80) ++p.column;
-    }
+    p.column += utf8_characters(field.substr(0, at));
     m_record.problem_at = p;
   }
 }
@@ -283,7 +276,7 @@ bool CsvParser::step(char c) {
   if (c == '\n') {
     ++m_at.line;
     m_at.column = 1;
-  } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+  } else if (starts_character(c)) {
     ++m_at.column;
   }
   return done;
@@ -371,7 +364,7 @@ std::size_t CsvParser::consume(std::string_view bytes) {
       while (j < end) {
         const char c = bytes[j];
         if (c == ',' || c == '\n' || c == '\r') break;
-        characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        characters += starts_character(c);
         ++j;
       }
       m_record.storage.append(bytes.data() + i, j - i);

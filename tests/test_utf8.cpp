@@ -34,3 +34,12 @@ TEST_CASE("advise::utf8_char") {
   }
   CHECK(length_at("a\xC3\xB8", 1) == 2);
 }
+
+TEST_CASE("advise::utf8_characters counts the bytes that start a character") {
+  CHECK(advise::utf8_characters("") == 0);
+  CHECK(advise::utf8_characters("Anna") == 4);
+  CHECK(advise::utf8_characters("Bj\xc3\xb6rn") == 5);       // ö is two bytes, one character
+  CHECK(advise::utf8_characters("\xe2\x82\xac 5") == 3);     // € is three bytes
+  CHECK(advise::utf8_characters("Ann\xe9") == 4);            // a broken byte still counts
+  CHECK(advise::utf8_characters("\x80\x80") == 0);           // lone continuation bytes do not
+}

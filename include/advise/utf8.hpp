@@ -34,4 +34,16 @@ inline std::size_t utf8_char(std::string_view text, std::size_t at, std::uint32_
   return n;
 }
 
+// Whether byte `c` starts a character, that is, is no UTF-8 continuation
+// byte: the CSV reader counts columns in such bytes (so a broken sequence
+// counts as characters too).
+constexpr bool starts_character(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+
+// How many bytes of `text` start a character.
+inline std::size_t utf8_characters(std::string_view text) {
+  std::size_t n = 0;
+  for (const char c : text) n += starts_character(c);
+  return n;
+}
+
 }  // namespace advise
