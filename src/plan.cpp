@@ -11,13 +11,24 @@ namespace detail {
 
 using enum RuleId;
 
-std::optional<Finding> Context::blocker(Day day, Intensity intensity) const {
-  for (const auto& r : races) {
+namespace {
+
+// The first race's finding on `day` that is not ok and not `ignored`.
+template <typename Ignored>
+std::optional<Finding> first_blocker(const Context& ctx, Day day, Intensity intensity,
+                                     Ignored&& ignored) {
+  for (const auto& r : ctx.races) {
     if (out_of_reach(day, r)) continue;  // ok, without building the finding
-    auto f = assess(day, intensity, r, newcomer);
-    if (f.level != Level::ok) return f;
+    auto f = assess(day, intensity, r, ctx.newcomer);
+    if (f.level != Level::ok && !ignored(f)) return f;
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Finding> Context::blocker(Day day, Intensity intensity) const {
+  return first_blocker(*this, day, intensity, [](const Finding&) { return false; });
 }
 
 std::optional<Finding> Context::workout_blocker(Day day, Intensity intensity) const {
@@ -32,12 +43,8 @@ std::optional<Finding> Context::workout_blocker(Day day, Intensity intensity) co
 
 std::optional<Finding> Context::blocker_but(Day day, Intensity intensity, Day own,
                                             Reason reason) const {
-  for (const auto& r : races) {
-    if (out_of_reach(day, r)) continue;
-    auto f = assess(day, intensity, r, newcomer);
-    if (f.level != Level::ok && !(f.race == own && f.reason == reason)) return f;
-  }
-  return std::nullopt;
+  return first_blocker(*this, day, intensity,
+                       [&](const Finding& f) { return f.race == own && f.reason == reason; });
 }
 
 RuleId cadence_rule(Phase phase) {
