@@ -257,6 +257,11 @@ for args, message in (
         (["--errors", "-"], "advise: error: --errors needs a file name; without --errors, bad rows go to stderr\n")):
     r = run([victim] + TODAY + args)
     check(r.returncode == 2 and r.stderr == message.encode(), f"{args}: {r.returncode} {r.stderr!r}")
+# Devices are shared: -o /dev/null --errors /dev/null discards both.
+r = run([write("one-bad.csv", HEADER + b"Anna,2026-04-12,peak,2026-03-01\nBen,2026-02-30,peak,\n"),
+         "-o", "/dev/null", "--errors", "/dev/null"] + TODAY)
+check(r.returncode == 1 and r.stdout == b"" and r.stderr == b"advise: summary: read=2 advised=1 rejected=1 blank=0\n",
+      f"/dev/null twice: {r.returncode} {r.stderr!r}")
 check(open(victim, "rb").read() == HEADER + b"Anna,2026-04-12,peak,2026-03-01\n", "the input was touched")
 os.symlink(victim, f"{WORK}/link.csv")
 r = run([victim, "-o", f"{WORK}/link.csv"] + TODAY)

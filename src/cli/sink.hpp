@@ -24,11 +24,14 @@ class Sink {
   std::string open(const std::string& path);
 
   // Whether this sink writes the file with this device and inode, or the
-  // same file as `other` (by identity, or by name for files not there yet).
+  // same regular file as `other` (by identity, or by name for files not there
+  // yet): one rename would undo the other. Two sinks may share a device or a
+  // fifo (/dev/null for both), written in place like stdout and stderr.
   bool writes(dev_t device, ino_t inode) const {
     return m_identity.first == device && m_identity.second == inode && m_identity != std::pair<dev_t, ino_t>{0, 0};
   }
   bool same_file(const Sink& other) const {
+    if (m_temporary.empty() && other.m_temporary.empty()) return false;
     if (!m_final.empty() && m_final == other.m_final) return true;
     return other.writes(m_identity.first, m_identity.second);
   }
