@@ -174,7 +174,6 @@ bool CsvParser::end_record() {
 // A comma, LF or CR outside quotes: the field ends, and with LF the record.
 // (A CR waits for the next byte: with LF it ends the line, else it is data.)
 bool CsvParser::separator(char c) {
-  bool done = false;
   if (c == ',') {
     end_field();
     ++m_at.column;
@@ -183,18 +182,16 @@ bool CsvParser::separator(char c) {
     return false;
   }
   if (c == '\n') {
-    done = end_record();
-  } else {
-    m_cr_pending = true;
-    m_state = State::unquoted;
-  }
-  if (c == '\n') {
+    // The next line first: a record that turns out to hold a stray quote
+    // moves the position back to the line after the quote's.
     ++m_at.line;
     m_at.column = 1;
-  } else {
-    ++m_at.column;
+    return end_record();
   }
-  return done;
+  m_cr_pending = true;
+  m_state = State::unquoted;
+  ++m_at.column;
+  return false;
 }
 
 // One byte of the state machine. Positions move after the byte is handled.
@@ -253,7 +250,10 @@ bool CsvParser::step(char c) {
         m_state = State::quote_in_quoted;
         break;
       }
-      if (c == '\n' && !m_recording) {  // the field runs past its line: keep what follows
+      // The field runs past its line: keep what follows, to read again if
+      // the quote was stray. Not when the line alone was too long: then the
+      // record's length says nothing of the quote, which is followed.
+      if (c == '\n' && !m_recording && m_record.problem != CsvProblem::too_long) {
         m_recording = true;
         m_tail.clear();
         m_tail_at = CsvPosition{m_at.line + 1, 1};

@@ -107,6 +107,8 @@ TEST_CASE("advise::CsvParser") {
     const auto q = parse("a,b\n\"1,x\n2,\"y\"z\n3,w\n");
     CHECK(q.problems[1] == CsvProblem::stray_quote);
     CHECK(q.records.back() == std::vector<std::string>{"3", "w"});
+    CHECK(q.first_line == std::vector<std::uint64_t>{1, 2, 3, 4});
+    CHECK(parse("a,b\r\n\"1,x\r\n2,\"y\"z\r\n3,w").first_line == std::vector<std::uint64_t>{1, 2, 3, 4});
     // Past the record limit: still one line.
     std::string big = "a,b\n\"1,x\n";
     for (int i = 0; i < 100; ++i) {
@@ -144,6 +146,13 @@ TEST_CASE("advise::CsvParser") {
     REQUIRE(p.records.size() == 3);
     CHECK(p.problems[1] == CsvProblem::too_long);
     CHECK(p.records[2] == std::vector<std::string>{"ok", "2"});
+    // A line already too long before its quoted line break: the quote is
+    // followed to its close, and the record is one too-long record.
+    const auto q = parse("a,b\n1,\"" + big + "\nend\"\nok,2\n", 0, 1000);
+    REQUIRE(q.records.size() == 3);
+    CHECK(q.problems[1] == CsvProblem::too_long);
+    CHECK(q.records[2] == std::vector<std::string>{"ok", "2"});
+    CHECK(q.first_line == std::vector<std::uint64_t>{1, 2, 4});
   }
   SUBCASE("columns count characters, not bytes") {
     const auto p = parse("Zoë,\xff\n");
