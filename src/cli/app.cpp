@@ -48,31 +48,43 @@ std::string reword(const CLI::ParseError& e) {
   return what;
 }
 
-// "--on" is an option of `advise check`: which subcommand a stray flag belongs to.
-std::string owner_of(const CLI::App& app, const std::string& token) {
-  const auto name = token.substr(0, token.find('='));
-  for (const auto* sub : app.get_subcommands({})) {
-    if (sub->get_option_no_throw(name) != nullptr) return std::string(sub->get_name());
-  }
+// Where `advise batch` finds what an option of the single query gives.
+std::string_view batch_column_for(std::string_view option) {
+  if (option == "--race") return "batch reads the race from each row's race_date, race_time and priority";
+  if (option == "--last-massage") return "batch reads it from each row's last_massage column";
+  if (option == "--name") return "batch reads it from each row's athlete column";
   return {};
 }
 
-// The whole message for arguments CLI11 could not place.
+// The whole message for arguments CLI11 could not place: an option the
+// command lacks (and which commands have it), or arguments left over.
 std::string unexpected(const CLI::App& app) {
   std::vector<std::string> left = app.remaining();
-  for (const auto* sub : app.get_subcommands()) {
+  const auto used = app.get_subcommands();
+  for (const auto* sub : used) {
     for (const auto& more : sub->remaining()) left.push_back(more);
   }
   if (left.empty()) return "unexpected arguments";
-  std::string message = fmt::format("unexpected argument{} {}", left.size() == 1 ? "" : "s",
-                                    fmt::join(left, " "));
+  const std::string command = used.empty() ? "advise" : "advise " + used.front()->get_name();
   for (const auto& token : left) {
-    const auto owner = owner_of(app, token);
-    if (!owner.empty()) {
-      return fmt::format("{}: {} is an option of 'advise {}'", message, token, owner);
+    if (token.size() < 2 || token[0] != '-') continue;
+    const auto name = token.substr(0, token.find('='));
+    std::vector<std::string> owners;
+    if (!used.empty() && app.get_option_no_throw(name) != nullptr) owners.emplace_back("'advise'");
+    for (const auto* sub : app.get_subcommands({})) {
+      if ((used.empty() || sub != used.front()) && sub->get_option_no_throw(name) != nullptr) {
+        owners.push_back(fmt::format("'advise {}'", sub->get_name()));
+      }
     }
+    if (owners.empty()) return fmt::format("unknown option {}", name);
+    std::string message = fmt::format("'{}' has no option {}; it is an option of {}", command, name,
+                                      fmt::join(owners, " and "));
+    if (command == "advise batch" && !batch_column_for(name).empty()) {
+      message += fmt::format("; {}", batch_column_for(name));
+    }
+    return message;
   }
-  return message;
+  return fmt::format("unexpected argument{} {}", left.size() == 1 ? "" : "s", fmt::join(left, " "));
 }
 
 // Flags given before a subcommand belong to the plan query and would be
