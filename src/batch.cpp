@@ -221,12 +221,15 @@ tl::expected<BatchColumns, std::string> batch_columns(const std::vector<std::str
     }
     c.names.emplace_back(name);
   }
-  for (const auto* required : {"athlete", "race_date"}) {
-    if (std::find(c.names.begin(), c.names.end(), required) == c.names.end()) {
-      return tl::make_unexpected(fmt::format(
-          "the header has no '{}' column; an athlete list needs athlete and race_date",
-          required));
-    }
+  std::vector<std::string_view> missing;
+  for (const std::string_view required : {"athlete", "race_date"}) {
+    if (std::find(c.names.begin(), c.names.end(), required) == c.names.end()) missing.push_back(required);
+  }
+  if (!missing.empty()) {
+    return tl::make_unexpected(fmt::format(
+        "the header has no {} column; an athlete list needs athlete and race_date",
+        missing.size() == 1 ? fmt::format("'{}'", missing[0])
+                            : fmt::format("'{}' and no '{}'", missing[0], missing[1])));
   }
   return c;
 }

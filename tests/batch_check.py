@@ -100,6 +100,19 @@ expect("header-only-bom-crlf.csv", b"\xef\xbb\xbf" + HEADER.replace(b"\n", b"\r\
 expect("empty.csv", b"", 2, ["advise: error: FILE: the input is empty: no header row"], 0)
 expect("missing-column.csv", b"athlete,phase\nAnna,peak\n", 2,
        ["advise: error: FILE:1: the header has no 'race_date' column; an athlete list needs athlete and race_date (found: 'athlete', 'phase')"], 0)
+expect("missing-both.csv", b"club\nx\n", 2,
+       ["advise: error: FILE:1: the header has no 'athlete' and no 'race_date' column; an athlete list needs athlete and race_date (found: 'club')"], 0)
+expect("semicolons.csv", b"athlete;race_date\nAnna;2026-04-12\n", 2,
+       ["advise: error: FILE:1: the header has no 'athlete' and no 'race_date' column; an athlete list needs athlete and race_date (found: 'athlete;race_date'); the list seems separated by ';' or tabs: batch reads comma-separated values"], 0)
+expect("two-boms.csv", b"\xef\xbb\xbf\xef\xbb\xbfathlete,race_date\n", 2,
+       ["advise: error: FILE:1: the header has no 'athlete' column; an athlete list needs athlete and race_date (found: '\\xef\\xbb\\xbfathlete', 'race_date')"], 0)
+expect("header-quote.csv", b'athlete,race_date,"club\nAnna,2026-04-12,x\n', 2,
+       ["advise: error: FILE:1:19: the header row has a quote that is not closed on its line"], 0)
+expect("unnamed-jsonl.csv", b"athlete,race_date,,\nAnna,2026-04-12,x,y\n", 2,
+       ["advise: error: FILE:1: the header has more than one column without a name, and JSON Lines needs a key for each: name them, or write CSV"], 0, ["--format", "jsonl"])
+expect("unnamed-csv.csv", b"athlete,race_date,,\nAnna,2026-04-12,x,y\n", 0, [], 1)
+expect("bidi.csv", b"athlete,race_date,phase\nA,2026-04-12,pe\xe2\x80\xaeak\n", 1,
+       ["FILE:2:14: record 1: field 'phase': 'pe\\xe2\\x80\\xaeak' is not a training phase; expected one of peak|build|base|maintenance|off-season|taper|recovery"], 0)
 expect("text-after-quote.csv", HEADER + b"\"Anna\"x,2026-04-12,peak,2026-03-01\n", 1,
        ["FILE:2:7: record 1: field 'athlete': 'Annax' has text after the closing quote of a field"], 0)
 expect("escape.csv", HEADER + b"\x1b[31mAnna,2026-13-01,peak,\n", 1,

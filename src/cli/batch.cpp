@@ -31,7 +31,15 @@ constexpr std::array<std::pair<std::string_view, int>, 2> k_batch_formats{{
     {"jsonl", 1},
 }};
 
-// Appends `value` with control bytes and bytes of broken UTF-8 as \xNN,
+// Characters a terminal would not show, or that would reorder what it
+// shows: C0 and C1 controls, DEL, zero-width ones, line and paragraph
+// separators, bidirectional controls and the byte-order mark.
+bool invisible(std::uint32_t cp) {
+  return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0x200b && cp <= 0x200f) ||
+         (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
+}
+
+// Appends `value` with invisible characters and bytes of broken UTF-8 as \xNN,
 // up to `limit` bytes of it; returns whether it stopped early.
 bool append_escaped(std::string& out, std::string_view value, std::size_t limit) {
   const std::size_t end = out.size() + limit;
@@ -49,13 +57,14 @@ bool append_escaped(std::string& out, std::string_view value, std::size_t limit)
     if (i == value.size() || out.size() >= end) break;
     std::uint32_t cp = 0;
     const std::size_t n = utf8_char(value, i, cp);
-    if (n == 0 || cp < 0x20 || cp == 0x7f) {
+    if (n == 0 || invisible(cp)) {
       constexpr std::string_view k_hex = "0123456789abcdef";
-      const auto c = static_cast<unsigned char>(value[i]);
-      out += "\\x";
-      out += k_hex[c >> 4];
-      out += k_hex[c & 0xF];
-      ++i;
+      for (const auto c : value.substr(i, n == 0 ? 1 : n)) {
+        out += "\\x";
+        out += k_hex[static_cast<unsigned char>(c) >> 4];
+        out += k_hex[static_cast<unsigned char>(c) & 0xF];
+      }
+      i += n == 0 ? 1 : n;
       continue;
     }
     out.append(value.substr(i, n));
@@ -153,7 +162,7 @@ class Reporter {
     line += ": ";
     if (!field.empty()) {
       line += "field '";
-      line += field;
+      append_escaped(line, field, k_shown_bytes);  // a header name, from the file
       line += "': ";
     }
     if (has_value) {
@@ -260,7 +269,7 @@ CLI::App* setup_batch(CLI::App& app, BatchOptions& o) {
                   "Examples:\n"
                   "  advise batch athletes.csv -o advice.csv\n"
                   "  advise batch --format jsonl --today 2026-04-01 - < athletes.csv\n"
-                  "  parallel --pipe --header : --keep-order 'advise batch --chunk {#} -' < athletes.csv\n\n"
+                  "  parallel --csv --pipe --header : --keep-order 'advise batch --chunk {#} -' < athletes.csv\n\n"
                   "Exit status:\n  0  every row advised\n  1  some rows rejected\n"
                   "  2  a usage error, or a fatal one (a missing column, an unreadable file)\n"));
   cmd->add_option("FILE", o.input, "The athlete list; - or nothing for standard input")
@@ -389,6 +398,16 @@ int run_batch(const BatchOptions& o) {
       std::string listed;
       for (const auto n : names) listed += (listed.empty() ? "" : ", ") + shown(n);
       fatal = fmt::format("{} (found: {})", found.error(), listed);
+      if (names.size() == 1 && (names[0].find(';') != std::string_view::npos ||
+                                names[0].find('\t') != std::string_view::npos)) {
+        fatal += "; the list seems separated by ';' or tabs: batch reads comma-separated values";
+      }
+      return;
+    }
+    // JSON Lines keys are the column names: two unnamed columns would be one key.
+    if (jsonl && std::count(names.begin(), names.end(), std::string_view{}) > 1) {
+      fatal = "the header has more than one column without a name, and JSON Lines needs a key for "
+              "each: name them, or write CSV";
       return;
     }
     columns = std::move(*found);
@@ -417,8 +436,11 @@ int run_batch(const BatchOptions& o) {
     if (!fatal.empty()) return;
     if (!columns) {  // the header row
       if (r.problem != CsvProblem::none) {
+        // Nothing is read again after a bad header: the run stops here.
+        const bool quote = r.problem == CsvProblem::stray_quote || r.problem == CsvProblem::unclosed_quote;
         fatal = fmt::format("{}:{}:{}: the header row {}", input_name, r.problem_at.line,
-                            r.problem_at.column, problem_text(r.problem));
+                            r.problem_at.column,
+                            quote ? "has a quote that is not closed on its line" : problem_text(r.problem));
         return;
       }
       start(r.fields);
