@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -293,6 +294,26 @@ os.symlink(target, f"{WORK}/out-link.csv")
 run([victim, "-o", f"{WORK}/out-link.csv", "-q"] + TODAY)
 check(os.path.islink(f"{WORK}/out-link.csv") and open(target, "rb").read().startswith(b"athlete,"),
       "-o through a symlink: the link was replaced or its target not written")
+# A link that leads nowhere is refused, not replaced by a file.
+os.symlink(f"{WORK}/no-such-dir/x.csv", f"{WORK}/dangling.csv")
+r = run([victim, "-o", f"{WORK}/dangling.csv"] + TODAY)
+check(r.returncode == 2 and os.path.islink(f"{WORK}/dangling.csv") and r.stderr ==
+      f"advise: error: cannot write {WORK}/dangling.csv: it is a symbolic link that does not lead to a file "
+      "(No such file or directory); give the file itself\n".encode(), f"dangling link: {r.returncode} {r.stderr!r}")
+# An empty file name is refused, not read as "not given".
+for flag, otherwise in (("-o", "--output: needs a file name; without -o, the output goes to stdout"),
+                        ("--errors", "--errors: needs a file name; without --errors, bad rows go to stderr")):
+    r = run([victim, flag, ""] + TODAY)
+    check(r.returncode == 2 and r.stdout == b"" and
+          r.stderr == f"advise: error: {otherwise} (see 'advise batch --help')\n".encode(), f"{flag} '': {r.stderr!r}")
+# Past a file-size limit: an error, the old file kept, no temporary file left.
+limited = write("limited.csv", b"old\n")
+big_list = write("big-list.csv", HEADER + b"".join(b"Runner %d,2026-04-12,peak,2026-03-01\n" % i for i in range(20000)))
+r = subprocess.run([ADVISE, "batch", big_list, "-o", limited] + TODAY, capture_output=True, env=ENV, timeout=120,
+                   preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000)))
+check(r.returncode == 2 and r.stderr == f"advise: error: cannot write {limited}: File too large\n".encode()
+      and open(limited, "rb").read() == b"old\n" and
+      not [f for f in os.listdir(WORK) if f.startswith("limited.csv.")], f"file-size limit: {r.returncode} {r.stderr!r}")
 # An existing file keeps its mode.
 private = write("private.csv", b"old\n")
 os.chmod(private, 0o600)

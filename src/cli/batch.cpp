@@ -256,6 +256,15 @@ std::vector<std::string> split_names(const std::string& list) {
   return out;
 }
 
+// Refuses an empty file name, which would otherwise mean "not given".
+CLI::Validator named_file(std::string otherwise) {
+  return CLI::Validator(
+      [otherwise](std::string& value) -> std::string {
+        return value.empty() ? "needs a file name; " + otherwise : "";
+      },
+      "");
+}
+
 }  // namespace
 
 CLI::App* setup_batch(CLI::App& app, BatchOptions& o) {
@@ -276,11 +285,13 @@ CLI::App* setup_batch(CLI::App& app, BatchOptions& o) {
       ->type_name("");
   cmd->add_option("-o,--output", o.output,
                   "Write to FILE, atomically: all of it or, on any failure, nothing")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->check(named_file("without -o, the output goes to stdout"));
   cmd->add_option("--errors", o.errors,
                   "Write rejected rows to FILE as CSV (file,line,column,record,field,value,message) "
                   "instead of stderr")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->check(named_file("without --errors, bad rows go to stderr"));
   cmd->add_option("--format", o.format, "Output format (default: csv)")
       ->check(choice_validator(k_batch_formats, "a batch format"))
       ->type_name(names_of(k_batch_formats));

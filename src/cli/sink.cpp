@@ -44,10 +44,19 @@ extern "C" void on_signal(int signal) {
   std::raise(signal);
 }
 
+bool is_link(const std::string& path) {
+  struct stat link {};
+  return ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode);
+}
+
 }  // namespace
 
 void remove_temporaries_on_signals() {
-  for (const int s : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) {
+  // Past a file-size limit a write fails (EFBIG) and the run ends as on a
+  // full disk, instead of dying with the temporary file in place.
+  std::signal(SIGXFSZ, SIG_IGN);
+  for (const int s : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM,
+                      SIGVTALRM, SIGPROF, SIGXCPU}) {
     struct sigaction old {};
     if (::sigaction(s, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
     std::signal(s, on_signal);
@@ -67,6 +76,11 @@ std::string Sink::open(const std::string& path) {
   if (char* real = ::realpath(path.c_str(), nullptr)) {
     target = real;
     std::free(real);
+  } else if (const int why = errno; is_link(path)) {
+    // A link to nowhere (or a loop): renaming over it would replace the link.
+    return fmt::format("cannot write {}: it is a symbolic link that does not lead to a file ({}); "
+                       "give the file itself",
+                       path, std::strerror(why));
   }
   m_path = path;
   struct stat existing {};

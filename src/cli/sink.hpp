@@ -64,9 +64,11 @@ class Sink {
   std::pair<dev_t, ino_t> m_identity{0, 0};
 };
 
-// Removes the temporary files of open sinks when SIGINT, SIGTERM, SIGHUP or
-// SIGPIPE arrives, then dies of the signal as usual. A signal that was being
-// ignored (nohup, a background job) stays ignored.
+// Removes the temporary files of open sinks when a signal that ends the
+// process arrives (SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT, SIGUSR1,
+// SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU), then dies of the signal as
+// usual. A signal that was being ignored (nohup, a background job) stays
+// ignored. SIGXFSZ is ignored: past a file-size limit the write fails.
 void remove_temporaries_on_signals();
 
 }  // namespace advise::cli
