@@ -265,6 +265,9 @@ tl::expected<void, RowError> batch_query(const CsvRecord& record, const BatchCol
   q.today = today;
   if (cell(record, columns.athlete).empty()) return refuse(columns.athlete, "is empty; every row needs the athlete's name");
 
+  if (cell(record, columns.race_date).empty()) {
+    return refuse(columns.race_date, "is empty; every row needs the race's date, as YYYY-MM-DD");
+  }
   const auto day = parse_day(cell(record, columns.race_date));
   if (!day) return refuse(columns.race_date, day.error());
   Race race{*day};
@@ -324,7 +327,11 @@ tl::expected<void, RowError> batch_query(const CsvRecord& record, const BatchCol
                     "is after today, " + format_day(today) + "; give a massage that has happened");
     }
     if (q.athlete.experience == Experience::first_time) {
-      return refuse(columns.last_massage, "is given for a first-timer, who has had no massage yet");
+      const bool from_row = !cell(record, columns.experience).empty();
+      return refuse(columns.last_massage, from_row ? "is given for a first-timer, who has had no massage yet"
+                                                   : "is given for a first-timer (the row has no "
+                                                     "experience, and --experience is first-time), "
+                                                     "who has had no massage yet");
     }
     q.athlete.last_massage = *last;
   }

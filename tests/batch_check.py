@@ -84,7 +84,13 @@ expect("field-count.csv", HEADER + b"Anna,2026-04-12,peak\nBen,2026-04-12,peak,2
 expect("bad-date.csv", HEADER + b"Anna,2026-02-30,peak,2026-03-01\n", 1,
        ["FILE:2:6: record 1: field 'race_date': '2026-02-30' is not a valid date: February 2026 has 28 days"], 0)
 expect("unclosed.csv", HEADER + b"Anna,2026-04-12,peak,2026-03-01\n\"Ben,2026-04-12,peak,2026-03-01\n", 1,
-       ["FILE:3:1: record 2: a quote opened here is not closed on its line and the record goes wrong after it; the lines after this one are read again as records"], 1)
+       ["FILE:3:1: record 2: a quoted field is not closed before the end of the input"], 1)
+expect("empty-race-date.csv", HEADER + b"Anna,,peak,\n", 1,
+       ["FILE:2:6: record 1: field 'race_date': '' is empty; every row needs the race's date, as YYYY-MM-DD"], 0)
+expect("first-timer-default.csv", b"athlete,race_date,last_massage,experience\nAnna,2026-04-12,2026-03-01,\nBen,2026-04-12,2026-03-01,first-time\n", 1,
+       ["FILE:2:17: record 1: field 'last_massage': '2026-03-01' is given for a first-timer (the row has no experience, and --experience is first-time), who has had no massage yet",
+        "FILE:3:16: record 2: field 'last_massage': '2026-03-01' is given for a first-timer, who has had no massage yet"], 0,
+       ["--experience", "first-time"])
 expect("empty-lines.csv", HEADER + b"\nAnna,2026-04-12,peak,2026-03-01\n\r\n\nBen,2026-04-12,,\n\n", 0, [], 2)
 expect("utf8.csv", HEADER + b"Ann\xe9,2026-04-12,peak,2026-03-01\n", 1,
        ["FILE:2:4: record 1: field 'athlete': 'Ann\\xe9' is not valid UTF-8"], 0)

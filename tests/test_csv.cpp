@@ -93,6 +93,13 @@ TEST_CASE("advise::CsvParser") {
     const auto p = parse("a,b\n1,\"never closed");
     REQUIRE(p.records.size() == 2);
     CHECK(p.problems[1] == CsvProblem::unclosed_quote);
+    // With its line end: the same, nothing to read again.
+    for (const auto* end : {"\n", "\r\n"}) {
+      const auto q = parse(std::string("a,b\n1,\"never closed") + end);
+      REQUIRE(q.records.size() == 2);
+      CHECK(q.problems[1] == CsvProblem::unclosed_quote);
+      CHECK(q.problem_at[1] == CsvPosition{2, 3});
+    }
   }
   SUBCASE("a stray quote costs its line: the lines after it are read again") {
     const auto p = parse("a,b\n1,\"never closed\n2,x\n3,y\n");

@@ -149,6 +149,8 @@ void CsvParser::feed(std::string_view bytes, OnRecord&& on_record) {
 
 template <typename OnRecord>
 void CsvParser::finish(OnRecord&& on_record) {
+  // Nothing after the quote's line: an unclosed quote, with nothing to read again.
+  if (m_state == State::quoted && m_recording && m_tail.empty()) m_recording = false;
   if (m_state == State::quoted && m_recording) {
     // A quote that ran past its line to the end: one line lost, not the file.
     stray_quote();
