@@ -83,7 +83,10 @@ class AdviceRow {
     if (p.next) {
       put_day(0, p.next->advice.from);
       m_cells[1] = &slot(*p.next->advice.intensity);
-      if (p.next->advice.length) put_number(2, p.next->advice.length->count());
+      if (p.next->advice.length) {
+        m_minutes = p.next->advice.length->count();
+        put_number(k_minutes_cell, m_minutes);
+      }
       note_rules(p.next->advice.rules);
     }
     if (!p.races.empty()) {
@@ -115,6 +118,8 @@ class AdviceRow {
   }
 
   std::string_view cell(std::size_t i) const { return m_cells[i]->view(); }
+  static constexpr std::size_t k_minutes_cell = 2;
+  long minutes() const { return m_minutes; }  // the length's, when cell k_minutes_cell is set
 
   // The last column: the rule ids, separated by spaces.
   void append_rules(std::string& out) const {
@@ -174,6 +179,7 @@ class AdviceRow {
   static_assert(k_rule_count <= 64);
   std::array<RuleId, k_rule_count> m_rules;  // the first m_rule_count are set
   std::size_t m_rule_count = 0;
+  long m_minutes = 0;
 };
 
 // Whether any field looks_like_formula(), without a branch per field on its
@@ -380,7 +386,12 @@ void append_batch_jsonl(std::string& out, const BatchColumns& columns, const Csv
   for (std::size_t i = 0; i < record.fields.size(); ++i) w.key(columns.names[i]).value(record.fields[i]);
   const AdviceRow row(plan);
   for (std::size_t i = 0; i < AdviceRow::k_cells; ++i) {
-    w.key(k_batch_advice_columns[i]).text_or_null(row.cell(i));
+    w.key(k_batch_advice_columns[i]);
+    if (i == AdviceRow::k_minutes_cell && !row.cell(i).empty()) {
+      w.value(static_cast<long long>(row.minutes()));  // a number, as in --format json
+    } else {
+      w.text_or_null(row.cell(i));
+    }
   }
   std::string rules;
   row.append_rules(rules);

@@ -306,6 +306,12 @@ r = run([victim, "-o", f"{WORK}/dangling.csv"] + TODAY)
 check(r.returncode == 2 and os.path.islink(f"{WORK}/dangling.csv") and r.stderr ==
       f"advise: error: cannot write {WORK}/dangling.csv: it is a symbolic link that does not lead to a file "
       "(No such file or directory); give the file itself\n".encode(), f"dangling link: {r.returncode} {r.stderr!r}")
+# A directory that is not there: named.
+r = run([victim, "-o", f"{WORK}/no-such-dir/out.csv"] + TODAY)
+check(r.returncode == 2 and r.stderr ==
+      f"advise: error: cannot write {WORK}/no-such-dir/out.csv: cannot create a file in {WORK}/no-such-dir "
+      "(No such file or directory); the file is written there under a temporary name, then renamed\n".encode(),
+      f"missing directory: {r.stderr!r}")
 # An empty file name is refused, not read as "not given".
 for flag, otherwise in (("-o", "--output: needs a file name; without -o, the output goes to stdout"),
                         ("--errors", "--errors: needs a file name; without --errors, bad rows go to stderr")):

@@ -132,7 +132,8 @@ TEST_CASE("advise::append_batch_csv: the same advice as the single query") {
   std::string json;
   append_batch_jsonl(json, columns, record, p);
   CHECK(json.starts_with(R"({"athlete":"Smith, Anna","race_date":"2026-04-12","phase":"peak",)"
-                         R"("last_massage":"2026-03-30","note":"=1+1","next_session":"2026-04-06",)"));
+                         R"("last_massage":"2026-03-30","note":"=1+1","next_session":"2026-04-06",)"
+                         R"("next_intensity":"deep","next_minutes":60,"pre_race_session":)"));
 }
 
 TEST_CASE("advise::append_batch_csv: a tune-up leaves the cells it has no advice for empty") {

@@ -96,7 +96,12 @@ std::string Sink::open(const std::string& path) {
   std::string pattern = target + ".XXXXXX";
   const int fd = ::mkstemp(pattern.data());
   if (fd < 0) {
-    return fmt::format("cannot write {}: {}", path, std::strerror(errno));
+    // The file may be writable when its directory is not: say which failed.
+    const auto slash = target.rfind('/');
+    const std::string directory = slash == std::string::npos ? "." : slash == 0 ? "/" : target.substr(0, slash);
+    return fmt::format("cannot write {}: cannot create a file in {} ({}); the file is written "
+                       "there under a temporary name, then renamed",
+                       path, directory, std::strerror(errno));
   }
   // mkstemp makes 0600; an existing file keeps its mode, a new one gets what
   // any new file would.
