@@ -120,15 +120,31 @@ std::string format_clock(Instant instant, const date::time_zone* zone) {
 }
 
 std::string format_iso(Instant instant, const date::time_zone* zone) {
-  const LocalTime local = to_local(instant, zone);
-  std::string out = fmt::format("{}T{}", format_day(date::floor<date::days>(local)), hhmm(local));
-  if (const auto s = (local - date::floor<Minutes>(local)).count(); s != 0) out += fmt::format(":{:02}", s);
-  if (zone == nullptr) return out;
-  const auto offset = zone->get_info(instant).offset.count();
-  const auto m = offset < 0 ? -offset : offset;
-  out += fmt::format("{}{:02}:{:02}", offset < 0 ? '-' : '+', m / 3600, m / 60 % 60);
-  if (m % 60 != 0) out += fmt::format(":{:02}", m % 60);
-  return out;
+  // By hand, with one zone lookup: batch writes a blackout time for every
+  // timed race ahead.
+  const auto offset = zone == nullptr ? std::chrono::seconds{0} : zone->get_info(instant).offset;
+  const LocalTime local{instant.time_since_epoch() + offset};
+  const Day day = date::floor<date::days>(local);
+  const auto seconds = (local - day).count();  // [0, 86400)
+  char text[k_day_chars + 24];
+  char* at = text;
+  write_day(at, day);
+  at += k_day_chars;
+  const auto pair = [&at](char separator, long n) {  // n in [0, 99]
+    *at++ = separator;
+    *at++ = static_cast<char>('0' + n / 10);
+    *at++ = static_cast<char>('0' + n % 10);
+  };
+  pair('T', seconds / 3600);
+  pair(':', seconds / 60 % 60);
+  if (seconds % 60 != 0) pair(':', seconds % 60);
+  if (zone != nullptr) {
+    const long o = offset.count() < 0 ? -offset.count() : offset.count();
+    pair(offset.count() < 0 ? '-' : '+', o / 3600);
+    pair(':', o / 60 % 60);
+    if (o % 60 != 0) pair(':', o % 60);
+  }
+  return std::string(text, at);
 }
 
 }  // namespace advise

@@ -108,3 +108,32 @@ TEST_CASE("advise::format_clock, format_iso, to_instant") {
   CHECK(format_iso(second, berlin) == "2026-10-25T02:30+01:00");
   CHECK(format_clock(second, berlin) == "02:30 CET");
 }
+
+TEST_CASE("advise::format_iso agrees with the date library across zones and centuries") {
+  // The reference: date's own formatting of the local time and the offset.
+  const auto reference = [](Instant instant, const date::time_zone* zone) {
+    const auto info = zone->get_info(instant);
+    const auto local = zone->to_local(instant);
+    std::string out = date::format("%FT%R", local);
+    if (local != date::floor<std::chrono::minutes>(local)) out += date::format(":%S", local);
+    const auto m = info.offset.count() < 0 ? -info.offset.count() : info.offset.count();
+    out += info.offset.count() < 0 ? '-' : '+';
+    out += date::format("%H:%M", std::chrono::seconds{m});
+    if (m % 60 != 0) out += date::format(":%S", std::chrono::seconds{m});
+    return out;
+  };
+  int compared = 0;
+  for (const char* name : {"Europe/Berlin", "America/St_Johns", "Asia/Kolkata", "Australia/Lord_Howe",
+                           "Pacific/Chatham", "America/Sao_Paulo", "Africa/Monrovia", "UTC"}) {
+    const auto* zone = date::locate_zone(name);
+    // Every 2 days, 1 hour, 7 minutes and 13 seconds from 1850 to 2037.
+    for (Instant t = date::sys_days{1850_y / 1 / 1}; t < date::sys_days{2037_y / 12 / 31};
+         t += hours{49} + minutes{7} + std::chrono::seconds{13}) {
+      CAPTURE(name);
+      CAPTURE(t.time_since_epoch().count());
+      REQUIRE(format_iso(t, zone) == reference(t, zone));
+      ++compared;
+    }
+  }
+  CHECK(compared > 250000);
+}
