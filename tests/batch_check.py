@@ -300,6 +300,30 @@ os.symlink(target, f"{WORK}/out-link.csv")
 run([victim, "-o", f"{WORK}/out-link.csv", "-q"] + TODAY)
 check(os.path.islink(f"{WORK}/out-link.csv") and open(target, "rb").read().startswith(b"athlete,"),
       "-o through a symlink: the link was replaced or its target not written")
+# One new file spelled two ways is still one file.
+os.chdir(WORK)
+r = run([victim, "-o", "fresh.csv", "--errors", "./fresh.csv"] + TODAY)
+check(r.returncode == 2 and b"name the same file" in r.stderr and not os.path.exists("fresh.csv"),
+      f"two spellings: {r.returncode} {r.stderr!r}")
+# Standard input read from the file -o names.
+with open(victim, "rb") as f:
+    r = subprocess.run([ADVISE, "batch", "-", "-o", victim] + TODAY, stdin=f, capture_output=True, env=ENV)
+check(r.returncode == 2 and r.stderr == b"advise: error: -o names the file standard input reads; write to another file\n",
+      f"stdin is -o: {r.stderr!r}")
+# /dev/stdout is the descriptor the shell opened: appending stays appending.
+log = write("log.txt", b"keep me\n")
+subprocess.run(f"'{ADVISE}' batch -q --today 2026-04-01 '{victim}' -o /dev/stdout >> '{log}'", shell=True, env=ENV)
+check(open(log, "rb").read().startswith(b"keep me\nathlete,"), f"-o /dev/stdout >> log: {open(log, 'rb').read()[:40]!r}")
+r = subprocess.run(f"'{ADVISE}' batch -q --today 2026-04-01 '{victim}' -o /dev/stdout | cat", shell=True, env=ENV,
+                   capture_output=True)
+check(r.stdout.startswith(b"athlete,") and r.stderr == b"", f"-o /dev/stdout into a pipe: {r.stderr!r}")
+# Root writing a user's file keeps its owner and group.
+if os.geteuid() == 0:
+    owned = write("owned.csv", b"old\n")
+    os.chown(owned, 65534, 65534)
+    run([victim, "-o", owned, "-q"] + TODAY)
+    st = os.stat(owned)
+    check((st.st_uid, st.st_gid) == (65534, 65534), f"owner not kept: {st.st_uid}:{st.st_gid}")
 # A link that leads nowhere is refused, not replaced by a file.
 os.symlink(f"{WORK}/no-such-dir/x.csv", f"{WORK}/dangling.csv")
 r = run([victim, "-o", f"{WORK}/dangling.csv"] + TODAY)

@@ -376,12 +376,14 @@ int run_batch(const BatchOptions& o) {
     }
   }
   // Writing over the input would lose it (the output is renamed into place).
-  if (struct stat info {}; !from_stdin && ::fstat(::fileno(in), &info) == 0) {
+  // Standard input too, when the shell opened a file for it (< list.csv).
+  if (struct stat info {}; ::fstat(::fileno(in), &info) == 0 && (!from_stdin || S_ISREG(info.st_mode))) {
     const char* clash = out.writes(info.st_dev, info.st_ino)           ? "-o"
                         : errors_file.writes(info.st_dev, info.st_ino) ? "--errors"
                                                                         : nullptr;
     if (clash != nullptr) {
-      print_error(fmt::format("{} names the input file, {}; write to another file", clash, o.input));
+      print_error(from_stdin ? fmt::format("{} names the file standard input reads; write to another file", clash)
+                             : fmt::format("{} names the input file, {}; write to another file", clash, o.input));
       return k_exit_usage;
     }
   }

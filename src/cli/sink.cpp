@@ -44,6 +44,21 @@ extern "C" void on_signal(int signal) {
   std::raise(signal);
 }
 
+// The descriptor a name such as /dev/stdout or /dev/fd/3 stands for; -1 for other names.
+int descriptor_named(const std::string& path) {
+  if (path == "/dev/stdout") return STDOUT_FILENO;
+  if (path == "/dev/stderr") return STDERR_FILENO;
+  for (const std::string_view prefix : {"/dev/fd/", "/proc/self/fd/"}) {
+    if (!path.starts_with(prefix)) continue;
+    const std::string_view digits = std::string_view(path).substr(prefix.size());
+    if (digits.empty() || digits.size() > 6 || digits.find_first_not_of("0123456789") != std::string_view::npos) {
+      return -1;
+    }
+    return std::stoi(std::string(digits));
+  }
+  return -1;
+}
+
 bool is_link(const std::string& path) {
   struct stat link {};
   return ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode);
@@ -71,18 +86,40 @@ std::string Sink::open(const std::string& path) {
     m_file = stdout;
     return {};
   }
+  m_path = path;
+  // /dev/stdout, /dev/stderr, /dev/fd/N: the descriptor the shell opened,
+  // written in place, so that `>> log` still appends.
+  if (const int fd = descriptor_named(path); fd >= 0) {
+    struct stat open_file {};
+    const int copy = ::fstat(fd, &open_file) == 0 ? ::dup(fd) : -1;
+    m_file = copy < 0 ? nullptr : ::fdopen(copy, "wb");
+    if (m_file == nullptr) return fmt::format("cannot write {}: {}", path, std::strerror(errno));
+    m_identity = {open_file.st_dev, open_file.st_ino};
+    return {};
+  }
   // Follow a symbolic link, so that the link stays and its target is written.
   std::string target = path;
   if (char* real = ::realpath(path.c_str(), nullptr)) {
     target = real;
     std::free(real);
   } else if (const int why = errno; is_link(path)) {
-    // A link to nowhere (or a loop): renaming over it would replace the link.
-    return fmt::format("cannot write {}: it is a symbolic link that does not lead to a file ({}); "
-                       "give the file itself",
-                       path, std::strerror(why));
+    struct stat reached {};
+    if (::stat(path.c_str(), &reached) != 0) {
+      // A link to nowhere (or a loop): renaming over it would replace the link.
+      return fmt::format("cannot write {}: it is a symbolic link that does not lead to a file ({}); "
+                         "give the file itself",
+                         path, std::strerror(why));
+    }
+  } else {
+    // A new file: named by its directory's real path, so that two spellings
+    // of one new file (r.csv, ./r.csv) are seen to be one.
+    const auto slash = path.rfind('/');
+    const std::string directory = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+    if (char* real = ::realpath(directory.c_str(), nullptr)) {
+      target = std::string(real) + "/" + path.substr(slash == std::string::npos ? 0 : slash + 1);
+      std::free(real);
+    }
   }
-  m_path = path;
   struct stat existing {};
   const bool exists = ::stat(target.c_str(), &existing) == 0;
   if (exists && S_ISDIR(existing.st_mode)) return fmt::format("cannot write {}: it is a directory", path);
@@ -112,6 +149,10 @@ std::string Sink::open(const std::string& path) {
     const mode_t mask = ::umask(0);
     ::umask(mask);
     mode = 0666 & ~mask;
+  }
+  // Owner and group as well, where allowed (root writing a user's file).
+  if (exists && ::fchown(fd, existing.st_uid, existing.st_gid) != 0) {
+    // Not allowed (only root may give a file away): the new file is the writer's.
   }
   ::fchmod(fd, mode);
   m_temporary = pattern;
