@@ -300,6 +300,17 @@ os.symlink(target, f"{WORK}/out-link.csv")
 run([victim, "-o", f"{WORK}/out-link.csv", "-q"] + TODAY)
 check(os.path.islink(f"{WORK}/out-link.csv") and open(target, "rb").read().startswith(b"athlete,"),
       "-o through a symlink: the link was replaced or its target not written")
+# File names and --columns names cannot drive the terminal; long values in --errors say they were cut.
+r = run([f"{WORK}/no\x1b[2Jfile.csv"] + TODAY)
+check(r.stderr == f"advise: error: cannot read {WORK}/no\\x1b[2Jfile.csv: No such file or directory\n".encode(),
+      f"escaped file name: {r.stderr!r}")
+r = run([victim, "--columns", "athlete,race_date,\x01"] + TODAY)
+check(r.returncode == 2 and r.stderr == b"advise: error: --columns: names must be UTF-8 text without control "
+      b"characters, not 'athlete,race_date,\\x01' (see 'advise batch --help')\n", f"--columns control: {r.stderr!r}")
+long_value = write("long-value.csv", b"athlete,race_date\nA," + b"9" * 5000 + b"\n")
+run([long_value, "--errors", f"{WORK}/long-errors.csv"] + TODAY)
+lv = list(csv.reader(open(f"{WORK}/long-errors.csv", encoding="utf-8", newline="")))
+check(lv[1][5] == "9" * 1024 + "... (5000 bytes)", f"--errors long value: {lv[1][5][-30:]!r}")
 # One new file spelled two ways is still one file.
 os.chdir(WORK)
 r = run([victim, "-o", "fresh.csv", "--errors", "./fresh.csv"] + TODAY)

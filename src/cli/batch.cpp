@@ -25,6 +25,7 @@ namespace {
 
 constexpr std::size_t k_chunk_bytes = std::size_t{1} << 20;
 constexpr std::size_t k_shown_bytes = 60;
+constexpr std::size_t k_errors_value_bytes = 1024;  // of a value in an --errors file
 
 constexpr std::array<std::pair<std::string_view, int>, 2> k_batch_formats{{
     {"csv", 0},
@@ -91,6 +92,12 @@ void append_shown(std::string& out, std::string_view value) {
   }
 }
 
+std::string escaped(std::string_view text) {
+  std::string out;
+  append_escaped(out, text, text.size() * 4);
+  return out;
+}
+
 std::string shown(std::string_view value) {
   std::string out;
   append_shown(out, value);
@@ -143,7 +150,11 @@ class Reporter {
       cell(field);
       out += ',';
       m_value.clear();
-      if (has_value) append_escaped(m_value, value, 1024);
+      if (has_value && append_escaped(m_value, value, k_errors_value_bytes)) {
+        m_value += "... (";
+        append_number(m_value, value.size());
+        m_value += " bytes)";
+      }
       cell(m_value);
       out += ',';
       cell(message);
@@ -321,7 +332,16 @@ CLI::App* setup_batch(CLI::App& app, BatchOptions& o) {
       ->type_name("NAMES")
       ->check(CLI::Validator(
           [](std::string& value) -> std::string {
-            return value.empty() ? "needs the column names, comma-separated" : "";
+            if (value.empty()) return "needs the column names, comma-separated";
+            for (std::size_t i = 0; i < value.size();) {
+              std::uint32_t cp = 0;
+              const std::size_t n = utf8_char(value, i, cp);
+              if (n == 0 || invisible(cp)) {
+                return "names must be UTF-8 text without control characters, not " + shown(value);
+              }
+              i += n;
+            }
+            return "";
           },
           ""));
   cmd->add_flag("--allow-formulas", o.allow_formulas,
@@ -336,7 +356,10 @@ CLI::App* setup_batch(CLI::App& app, BatchOptions& o) {
 int run_batch(const BatchOptions& o) {
   remove_temporaries_on_signals();
   const bool from_stdin = o.input.empty() || o.input == "-";
-  std::string input_name = from_stdin ? "<stdin>" : o.input;
+  // File names in messages are escaped like values: a name may hold a line
+  // break or a terminal's control sequence.
+  const std::string file_shown = escaped(o.input);
+  std::string input_name = from_stdin ? "<stdin>" : file_shown;
   if (o.chunk > 0) input_name += fmt::format(" (chunk {})", o.chunk);
   const bool header_out = !o.no_header && o.chunk <= 1;
   std::FILE* in = from_stdin ? stdin : std::fopen(o.input.c_str(), "rb");
@@ -344,12 +367,12 @@ int run_batch(const BatchOptions& o) {
     struct stat info {};
     if (::fstat(::fileno(in), &info) == 0 && S_ISDIR(info.st_mode)) {
       std::fclose(in);
-      print_error(fmt::format("cannot read {}: it is a directory", o.input));
+      print_error(fmt::format("cannot read {}: it is a directory", file_shown));
       return k_exit_usage;
     }
   }
   if (in == nullptr) {
-    print_error(fmt::format("cannot read {}: {}", o.input, std::strerror(errno)));
+    print_error(fmt::format("cannot read {}: {}", file_shown, std::strerror(errno)));
     return k_exit_usage;
   }
   struct stat st {};
@@ -383,7 +406,7 @@ int run_batch(const BatchOptions& o) {
                                                                         : nullptr;
     if (clash != nullptr) {
       print_error(from_stdin ? fmt::format("{} names the file standard input reads; write to another file", clash)
-                             : fmt::format("{} names the input file, {}; write to another file", clash, o.input));
+                             : fmt::format("{} names the input file, {}; write to another file", clash, file_shown));
       return k_exit_usage;
     }
   }
