@@ -380,8 +380,15 @@ r = run([write("trailing.csv", b"athlete,race_date,,\nAnna,2026-04-12,,\n")] + T
 check(r.returncode == 0, f"trailing empty columns: {r.returncode} {r.stderr!r}")
 
 # Closed stderr: messages never land in the output file.
-subprocess.run(f"'{ADVISE}' batch '{mixed}' --today 2026-04-01 -o '{WORK}/closed.csv' 2>&-", shell=True, env=ENV)
-check(not open(f"{WORK}/closed.csv", "rb").read().count(b": record "), "stderr leaked into -o")
+# Rejected rows that cannot be reported are lost rows: exit 2, nothing published.
+r = subprocess.run(f"'{ADVISE}' batch '{mixed}' --today 2026-04-01 -o '{WORK}/closed.csv' 2>&-", shell=True, env=ENV)
+check(r.returncode == 2 and not os.path.exists(f"{WORK}/closed.csv"), f"stderr closed: exit {r.returncode}")
+with open("/dev/full", "wb") as full:
+    r = subprocess.run([ADVISE, "batch", mixed, "--today", "2026-04-01", "-o", f"{WORK}/full.csv"], stderr=full, env=ENV)
+check(r.returncode == 2 and not os.path.exists(f"{WORK}/full.csv"), f"stderr on /dev/full: exit {r.returncode}")
+r = subprocess.run([ADVISE, "batch", mixed, "--today", "2026-04-01", "-o", f"{WORK}/closed-e.csv", "-q",
+                    "--errors", f"{WORK}/closed-errors.csv"], stderr=subprocess.DEVNULL, env=ENV)
+check(r.returncode == 1 and os.path.exists(f"{WORK}/closed-e.csv"), f"--errors, stderr unused: exit {r.returncode}")
 
 # A closed pipe with --errors leaves no temporary file.
 before = set(os.listdir(WORK))

@@ -189,9 +189,12 @@ class Reporter {
   void flush() {
     if (m_held.empty()) return;
     before_message();
-    write_err(m_held);
+    if (!write_err(m_held) && m_lost.empty()) m_lost = std::strerror(errno);
     m_held.clear();
   }
+
+  // Why messages for stderr could not be written; "" when all were.
+  const std::string& lost() const { return m_lost; }
 
   std::uint64_t read = 0, advised = 0, rejected = 0;
 
@@ -201,6 +204,7 @@ class Reporter {
   Sink* m_errors;
   std::string m_held;   // messages for stderr not yet written
   std::string m_value;  // scratch for an escaped value
+  std::string m_lost;
 };
 
 // Progress on a terminal: percent of the file (when its size is known) and rows per second.
@@ -528,6 +532,10 @@ int run_batch(const BatchOptions& o) {
   if (read_failed) fatal = fmt::format("cannot read {}: {}", input_name, std::strerror(errno));
   if (fatal.empty() && !columns) fatal = fmt::format("{}: the input is empty: no header row", input_name);
   if (fatal.empty() && !out.error().empty()) fatal = out.error();
+  // A rejected row nobody was told of is a lost row: nothing is published.
+  if (fatal.empty() && !report.lost().empty()) {
+    fatal = fmt::format("cannot report rejected rows on stderr: {}; give --errors FILE", report.lost());
+  }
   if (!fatal.empty()) {
     print_error(fatal);
     return k_exit_usage;  // the sinks' destructors remove any temporary file

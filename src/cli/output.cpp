@@ -18,9 +18,9 @@ bool write_out(std::string_view text) {
   return ok;
 }
 
-void write_err(std::string_view text) {
-  std::fwrite(text.data(), 1, text.size(), stderr);
-  std::fflush(stderr);
+bool write_err(std::string_view text) {
+  const bool written = std::fwrite(text.data(), 1, text.size(), stderr) == text.size();
+  return std::fflush(stderr) == 0 && written;
 }
 
 void print_error(std::string_view message) { write_err(fmt::format("advise: error: {}\n", message)); }

@@ -17,6 +17,6 @@ void print_error(std::string_view message);
 void print_note(std::string_view message);
 
 // Writes `text` to stderr as it is, likewise.
-void write_err(std::string_view text);
+bool write_err(std::string_view text);  // false when stderr failed
 
 }  // namespace advise::cli
