@@ -307,6 +307,9 @@ check(r.stderr == f"advise: error: cannot read {WORK}/no\\x1b[2Jfile.csv: No suc
 r = run([victim, "--columns", "athlete,race_date,\x01"] + TODAY)
 check(r.returncode == 2 and r.stderr == b"advise: error: --columns: names must be UTF-8 text without control "
       b"characters, not 'athlete,race_date,\\x01' (see 'advise batch --help')\n", f"--columns control: {r.stderr!r}")
+r = run([victim, "--columns", "club,x"] + TODAY)
+check(r.returncode == 2 and r.stderr == b"advise: error: --columns: the list has no 'athlete' and no 'race_date' column; "
+      b"an athlete list needs athlete and race_date (found: 'club', 'x')\n", f"--columns missing: {r.stderr!r}")
 long_value = write("long-value.csv", b"athlete,race_date\nA," + b"9" * 5000 + b"\n")
 run([long_value, "--errors", f"{WORK}/long-errors.csv"] + TODAY)
 lv = list(csv.reader(open(f"{WORK}/long-errors.csv", encoding="utf-8", newline="")))

@@ -465,6 +465,8 @@ int run_batch(const BatchOptions& o) {
     const auto names = split_names(o.columns);
     start(std::vector<std::string_view>(names.begin(), names.end()));
     if (!fatal.empty()) {
+      // There is no header row: the names are the option's.
+      if (fatal.starts_with("the header ")) fatal.replace(0, 10, "the list");
       print_error("--columns: " + fatal);
       return k_exit_usage;
     }
