@@ -203,7 +203,8 @@ bool any_formula(const std::vector<std::string_view>& fields) {
 
 }  // namespace
 
-tl::expected<BatchColumns, std::string> batch_columns(const std::vector<std::string_view>& header) {
+tl::expected<BatchColumns, std::string> batch_columns(const std::vector<std::string_view>& header,
+                                                      std::string_view source) {
   BatchColumns c;
   const std::pair<std::string_view, std::size_t BatchColumns::*> known[] = {
       {"athlete", &BatchColumns::athlete},     {"race_date", &BatchColumns::race_date},
@@ -214,7 +215,7 @@ tl::expected<BatchColumns, std::string> batch_columns(const std::vector<std::str
     const auto name = header[i];
     // Empty names (trailing commas of spreadsheet exports) may repeat.
     if (!name.empty() && std::find(c.names.begin(), c.names.end(), name) != c.names.end()) {
-      return tl::make_unexpected(fmt::format("the header names column '{}' twice", name));
+      return tl::make_unexpected(fmt::format("{} names column '{}' twice", source, name));
     }
     if (std::find(k_batch_advice_columns.begin(), k_batch_advice_columns.end(), name) !=
         k_batch_advice_columns.end()) {
@@ -233,7 +234,7 @@ tl::expected<BatchColumns, std::string> batch_columns(const std::vector<std::str
   }
   if (!missing.empty()) {
     return tl::make_unexpected(fmt::format(
-        "the header has no {} column; an athlete list needs athlete and race_date",
+        "{} has no {} column; an athlete list needs athlete and race_date", source,
         missing.size() == 1 ? fmt::format("'{}'", missing[0])
                             : fmt::format("'{}' and no '{}'", missing[0], missing[1])));
   }

@@ -31,9 +31,11 @@ struct BatchColumns {
 };
 
 // Finds the columns by name (exact, case-sensitive). The error is a whole
-// sentence: a required column missing, a name given twice, or an input
-// column named like an advice column.
-tl::expected<BatchColumns, std::string> batch_columns(const std::vector<std::string_view>& header);
+// sentence about `source`, where the names came from ("the header", or "the
+// list" of --columns): a required column missing, a name given twice, or an
+// input column named like an advice column.
+tl::expected<BatchColumns, std::string> batch_columns(const std::vector<std::string_view>& header,
+                                                      std::string_view source = "the header");
 
 // What applies when a row leaves a field empty (the single query's flags).
 struct BatchDefaults {

@@ -432,8 +432,9 @@ int run_batch(const BatchOptions& o) {
 
   std::optional<BatchColumns> columns;
   std::string fatal;
-  auto start = [&](const std::vector<std::string_view>& names) {
-    auto found = batch_columns(names);
+  // `source`: where the names come from, for messages.
+  auto start = [&](const std::vector<std::string_view>& names, std::string_view source) {
+    auto found = batch_columns(names, source);
     if (!found) {
       std::string listed;
       for (const auto n : names) listed += (listed.empty() ? "" : ", ") + shown(n);
@@ -446,8 +447,9 @@ int run_batch(const BatchOptions& o) {
     }
     // JSON Lines keys are the column names: two unnamed columns would be one key.
     if (jsonl && std::count(names.begin(), names.end(), std::string_view{}) > 1) {
-      fatal = "the header has more than one column without a name, and JSON Lines needs a key for "
-              "each: name them, or write CSV";
+      fatal = fmt::format("{} has more than one column without a name, and JSON Lines needs a key "
+                          "for each: name them, or write CSV",
+                          source);
       return;
     }
     columns = std::move(*found);
@@ -463,10 +465,8 @@ int run_batch(const BatchOptions& o) {
   };
   if (!o.columns.empty()) {
     const auto names = split_names(o.columns);
-    start(std::vector<std::string_view>(names.begin(), names.end()));
+    start(std::vector<std::string_view>(names.begin(), names.end()), "the list");
     if (!fatal.empty()) {
-      // There is no header row: the names are the option's.
-      if (fatal.starts_with("the header ")) fatal.replace(0, 10, "the list");
       print_error("--columns: " + fatal);
       return k_exit_usage;
     }
@@ -485,7 +485,7 @@ int run_batch(const BatchOptions& o) {
                             quote ? "has a quote that is not closed on its line" : problem_text(r.problem));
         return;
       }
-      start(r.fields);
+      start(r.fields, "the header");
       if (!fatal.empty()) fatal = fmt::format("{}:1: {}", input_name, fatal);
       return;
     }
