@@ -79,8 +79,8 @@ std::string unexpected(const CLI::App& app) {
     if (owners.empty()) return fmt::format("unknown option {}", name);
     std::string message = fmt::format("'{}' has no option {}; it is an option of {}", command, name,
                                       fmt::join(owners, " and "));
-    if (command == "advise batch" && !batch_column_for(name).empty()) {
-      message += fmt::format("; {}", batch_column_for(name));
+    if (const auto column = batch_column_for(name); command == "advise batch" && !column.empty()) {
+      message += fmt::format("; {}", column);
     }
     return message;
   }

@@ -59,6 +59,12 @@ int descriptor_named(const std::string& path) {
   return -1;
 }
 
+// The directory part of `path`: "." for a bare name, "/" for one in the root.
+std::string directory_of(const std::string& path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+}
+
 bool is_link(const std::string& path) {
   struct stat link {};
   return ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode);
@@ -113,10 +119,8 @@ std::string Sink::open(const std::string& path) {
   } else {
     // A new file: named by its directory's real path, so that two spellings
     // of one new file (r.csv, ./r.csv) are seen to be one.
-    const auto slash = path.rfind('/');
-    const std::string directory = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
-    if (char* real = ::realpath(directory.c_str(), nullptr)) {
-      target = std::string(real) + "/" + path.substr(slash == std::string::npos ? 0 : slash + 1);
+    if (char* real = ::realpath(directory_of(path).c_str(), nullptr)) {
+      target = std::string(real) + "/" + path.substr(path.rfind('/') + 1);  // npos + 1 == 0
       std::free(real);
     }
   }
@@ -134,11 +138,10 @@ std::string Sink::open(const std::string& path) {
   const int fd = ::mkstemp(pattern.data());
   if (fd < 0) {
     // The file may be writable when its directory is not: say which failed.
-    const auto slash = target.rfind('/');
-    const std::string directory = slash == std::string::npos ? "." : slash == 0 ? "/" : target.substr(0, slash);
+    const int why = errno;
     return fmt::format("cannot write {}: cannot create a file in {} ({}); the file is written "
                        "there under a temporary name, then renamed",
-                       path, directory, std::strerror(errno));
+                       path, directory_of(target), std::strerror(why));
   }
   // mkstemp makes 0600; an existing file keeps its mode, a new one gets what
   // any new file would.
