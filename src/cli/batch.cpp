@@ -17,6 +17,7 @@
 #include "exit_codes.hpp"
 #include "options.hpp"
 #include "output.hpp"
+#include "shown.hpp"
 #include "sink.hpp"
 #include "zone.hpp"
 
@@ -32,48 +33,6 @@ constexpr std::array<std::pair<std::string_view, int>, 2> k_batch_formats{{
     {"jsonl", 1},
 }};
 
-// Characters a terminal would not show, or that would reorder what it
-// shows: C0 and C1 controls, DEL, zero-width ones, line and paragraph
-// separators, bidirectional controls and the byte-order mark.
-bool invisible(std::uint32_t cp) {
-  return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0x200b && cp <= 0x200f) ||
-         (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
-}
-
-// Appends `value` with invisible characters and bytes of broken UTF-8 as \xNN,
-// up to `limit` bytes of it; returns whether it stopped early.
-bool append_escaped(std::string& out, std::string_view value, std::size_t limit) {
-  const std::size_t end = out.size() + limit;
-  std::size_t i = 0;
-  while (i < value.size() && out.size() < end) {
-    // A run of printable ASCII at once, the common case.
-    std::size_t run = i;
-    while (run < value.size() && run - i < end - out.size()) {
-      const auto c = static_cast<unsigned char>(value[run]);
-      if (c < 0x20 || c >= 0x7f) break;
-      ++run;
-    }
-    out.append(value.substr(i, run - i));
-    i = run;
-    if (i == value.size() || out.size() >= end) break;
-    std::uint32_t cp = 0;
-    const std::size_t n = utf8_char(value, i, cp);
-    if (n == 0 || invisible(cp)) {
-      constexpr std::string_view k_hex = "0123456789abcdef";
-      for (const auto c : value.substr(i, n == 0 ? 1 : n)) {
-        out += "\\x";
-        out += k_hex[static_cast<unsigned char>(c) >> 4];
-        out += k_hex[static_cast<unsigned char>(c) & 0xF];
-      }
-      i += n == 0 ? 1 : n;
-      continue;
-    }
-    out.append(value.substr(i, n));
-    i += n;
-  }
-  return i < value.size();
-}
-
 void append_number(std::string& out, std::uint64_t n) {
   const fmt::format_int text(n);
   out.append(text.data(), text.size());
@@ -81,22 +40,7 @@ void append_number(std::string& out, std::uint64_t n) {
 
 // Appends a value for a message: escaped, quoted, cut short when long, so
 // that nothing in a file can drive the terminal.
-void append_shown(std::string& out, std::string_view value) {
-  out += '\'';
-  if (append_escaped(out, value, k_shown_bytes)) {
-    out += "...' (";
-    append_number(out, value.size());
-    out += " bytes)";
-  } else {
-    out += '\'';
-  }
-}
-
-std::string escaped(std::string_view text) {
-  std::string out;
-  append_escaped(out, text, text.size() * 4);
-  return out;
-}
+void append_shown(std::string& out, std::string_view value) { append_quoted(out, value, k_shown_bytes); }
 
 std::string shown(std::string_view value) {
   std::string out;

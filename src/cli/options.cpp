@@ -36,19 +36,6 @@ std::string name_problem(std::string_view text) {
 
 }  // namespace
 
-std::string quote_value(std::string_view value) {
-  std::string out = "'";
-  for (const char c : value) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte == 0x7f) {
-      out += fmt::format("\\x{:02x}", byte);
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
-}
-
 CLI::Validator date_validator() {
   return CLI::Validator(
       [](std::string& value) -> std::string {

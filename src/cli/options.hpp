@@ -13,14 +13,11 @@
 #include "advise/athlete.hpp"
 #include "advise/race.hpp"
 #include "advise/vocabulary.hpp"
+#include "shown.hpp"
 
 namespace advise::cli {
 
 enum class Format { text, json, ics };
-
-// `value` quoted for an error message, control bytes shown as \xNN so that
-// nothing typed can drive the terminal.
-std::string quote_value(std::string_view value);
 
 // Accepts exactly YYYY-MM-DD (advise::parse_day).
 CLI::Validator date_validator();

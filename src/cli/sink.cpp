@@ -12,6 +12,8 @@
 #include <climits>
 #include <cstdlib>
 
+#include "shown.hpp"
+
 namespace advise::cli {
 namespace {
 
@@ -92,14 +94,14 @@ std::string Sink::open(const std::string& path) {
     m_file = stdout;
     return {};
   }
-  m_path = path;
+  m_path = escaped(path);  // for messages: a name may hold control characters
   // /dev/stdout, /dev/stderr, /dev/fd/N: the descriptor the shell opened,
   // written in place, so that `>> log` still appends.
   if (const int fd = descriptor_named(path); fd >= 0) {
     struct stat open_file {};
     const int copy = ::fstat(fd, &open_file) == 0 ? ::dup(fd) : -1;
     m_file = copy < 0 ? nullptr : ::fdopen(copy, "wb");
-    if (m_file == nullptr) return fmt::format("cannot write {}: {}", path, std::strerror(errno));
+    if (m_file == nullptr) return fmt::format("cannot write {}: {}", m_path, std::strerror(errno));
     m_identity = {open_file.st_dev, open_file.st_ino};
     return {};
   }
@@ -114,7 +116,7 @@ std::string Sink::open(const std::string& path) {
       // A link to nowhere (or a loop): renaming over it would replace the link.
       return fmt::format("cannot write {}: it is a symbolic link that does not lead to a file ({}); "
                          "give the file itself",
-                         path, std::strerror(why));
+                         m_path, std::strerror(why));
     }
   } else {
     // A new file: named by its directory's real path, so that two spellings
@@ -126,11 +128,11 @@ std::string Sink::open(const std::string& path) {
   }
   struct stat existing {};
   const bool exists = ::stat(target.c_str(), &existing) == 0;
-  if (exists && S_ISDIR(existing.st_mode)) return fmt::format("cannot write {}: it is a directory", path);
+  if (exists && S_ISDIR(existing.st_mode)) return fmt::format("cannot write {}: it is a directory", m_path);
   if (exists && !S_ISREG(existing.st_mode)) {
     // A device or a fifo: written in place; renaming over it would destroy it.
     m_file = std::fopen(target.c_str(), "wb");
-    if (m_file == nullptr) return fmt::format("cannot write {}: {}", path, std::strerror(errno));
+    if (m_file == nullptr) return fmt::format("cannot write {}: {}", m_path, std::strerror(errno));
     m_identity = {existing.st_dev, existing.st_ino};
     return {};
   }
@@ -141,7 +143,7 @@ std::string Sink::open(const std::string& path) {
     const int why = errno;
     return fmt::format("cannot write {}: cannot create a file in {} ({}); the file is written "
                        "there under a temporary name, then renamed",
-                       path, directory_of(target), std::strerror(why));
+                       m_path, escaped(directory_of(target)), std::strerror(why));
   }
   // mkstemp makes 0600; an existing file keeps its mode, a new one gets what
   // any new file would.
@@ -167,7 +169,7 @@ std::string Sink::open(const std::string& path) {
     const std::string why = std::strerror(errno);
     ::close(fd);
     abandon();
-    return fmt::format("cannot write {}: {}", path, why);
+    return fmt::format("cannot write {}: {}", m_path, why);
   }
   return {};
 }

@@ -15,7 +15,8 @@ A case file:
 With ADVISE_UPDATE=1 the case file is rewritten with what the binary printed
 (for reviewing a deliberate change with `git diff`).
 
-In args, \xNN stands for the byte NN (for control characters). When stdout
+In args, \xNN stands for the character U+00NN (for control characters) and
+\uNNNN for U+NNNN (for characters a file would hide, such as bidi controls). When stdout
 is meant to be JSON (--format json), it must also parse.
 """
 import json
@@ -42,7 +43,7 @@ def main():
     env = dict(os.environ, LC_ALL="C.UTF-8", TZ="UTC")
     env.pop("SOURCE_DATE_EPOCH", None)
     env.update(extra_env)
-    argv = [re.sub(r"\\x([0-9a-f]{2})", lambda m: chr(int(m.group(1), 16)), a)
+    argv = [re.sub(r"\\(?:x([0-9a-f]{2})|u([0-9a-f]{4}))", lambda m: chr(int(m.group(1) or m.group(2), 16)), a)
             for a in shlex.split(args)]
     run = subprocess.run([binary] + argv, capture_output=True, env=env, timeout=30)
     got_out = run.stdout.decode("utf-8", "replace")

@@ -1,0 +1,70 @@
+#include "shown.hpp"
+
+#include <fmt/format.h>
+
+#include "advise/utf8.hpp"
+
+namespace advise::cli {
+
+bool invisible(std::uint32_t cp) {
+  return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0x200b && cp <= 0x200f) ||
+         (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
+}
+
+bool append_escaped(std::string& out, std::string_view value, std::size_t limit) {
+  const std::size_t end = out.size() + limit;
+  std::size_t i = 0;
+  while (i < value.size() && out.size() < end) {
+    // A run of printable ASCII at once, the common case.
+    std::size_t run = i;
+    while (run < value.size() && run - i < end - out.size()) {
+      const auto c = static_cast<unsigned char>(value[run]);
+      if (c < 0x20 || c >= 0x7f) break;
+      ++run;
+    }
+    out.append(value.substr(i, run - i));
+    i = run;
+    if (i == value.size() || out.size() >= end) break;
+    std::uint32_t cp = 0;
+    const std::size_t n = utf8_char(value, i, cp);
+    if (n == 0 || invisible(cp)) {
+      constexpr std::string_view k_hex = "0123456789abcdef";
+      for (const auto c : value.substr(i, n == 0 ? 1 : n)) {
+        out += "\\x";
+        out += k_hex[static_cast<unsigned char>(c) >> 4];
+        out += k_hex[static_cast<unsigned char>(c) & 0xF];
+      }
+      i += n == 0 ? 1 : n;
+      continue;
+    }
+    out.append(value.substr(i, n));
+    i += n;
+  }
+  return i < value.size();
+}
+
+std::string escaped(std::string_view text) {
+  std::string out;
+  append_escaped(out, text, text.size() * 4);
+  return out;
+}
+
+void append_quoted(std::string& out, std::string_view value, std::size_t limit) {
+  out += '\'';
+  if (append_escaped(out, value, limit)) {
+    out += "...' (";
+    const fmt::format_int size(value.size());
+    out.append(size.data(), size.size());
+    out += " bytes)";
+  } else {
+    out += '\'';
+  }
+}
+
+std::string quote_value(std::string_view value, std::size_t limit) {
+  std::string out;
+  append_quoted(out, value, limit);
+  return out;
+}
+
+}  // namespace advise::cli
