@@ -292,7 +292,9 @@ tl::expected<void, RowError> batch_query(const CsvRecord& record, const BatchCol
   if (const auto z = cell(record, columns.tz); !z.empty()) {
     q.zone = zones(z);
     if (q.zone == nullptr) {
-      return refuse(columns.tz, "is not a time zone; expected an IANA name such as Europe/Berlin");
+      return refuse(columns.tz, defaults.zone_problem
+                                    ? defaults.zone_problem(z)
+                                    : "is not a time zone; expected an IANA name such as Europe/Berlin");
     }
   }
   if (race.time && q.zone == nullptr) q.zone = defaults.local_zone;

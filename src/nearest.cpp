@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string>
+#include <utility>
 
 namespace advise {
 namespace {
@@ -26,7 +28,34 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+// `text` in lower case, with ' ' as '_' (zone names spell spaces so).
+std::string folded(std::string_view text) {
+  std::string out(text);
+  for (auto& c : out) c = c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 }  // namespace
+
+std::vector<std::string_view> nearest_zone_names(std::string_view typed,
+                                                 std::span<const std::string_view> zones,
+                                                 std::size_t limit) {
+  const std::string wanted = folded(typed);
+  const std::size_t allowed = std::max<std::size_t>(1, wanted.size() / 4);
+  std::vector<std::pair<std::size_t, std::string_view>> close;  // distance, name
+  for (const auto zone : zones) {
+    const auto slash = zone.rfind('/');
+    const auto city = slash == std::string_view::npos ? zone : zone.substr(slash + 1);
+    const std::size_t distance =
+        std::min(edit_distance(wanted, folded(zone)), edit_distance(wanted, folded(city)));
+    if (distance <= allowed) close.emplace_back(distance, zone);
+  }
+  std::stable_sort(close.begin(), close.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string_view> out;
+  for (std::size_t i = 0; i < close.size() && i < limit; ++i) out.push_back(close[i].second);
+  return out;
+}
 
 std::vector<std::string_view> nearest(std::string_view typed,
                                       std::span<const std::string_view> candidates,

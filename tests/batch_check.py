@@ -117,6 +117,16 @@ expect("header-quote.csv", b'athlete,race_date,"club\nAnna,2026-04-12,x\n', 2,
        ["advise: error: FILE:1:19: the header row has a quote that is not closed on its line"], 0)
 expect("unnamed-jsonl.csv", b"athlete,race_date,,\nAnna,2026-04-12,x,y\n", 2,
        ["advise: error: FILE:1: the header has more than one column without a name, and JSON Lines needs a key for each: name them, or write CSV"], 0, ["--format", "jsonl"])
+# A zone spelt as a city, or misspelt: the close IANA names are offered; a
+# name far from any is not matched to one. A bad TZ says what fixes a row.
+expect("zone-names.csv", b"athlete,race_date,race_time,tz\nAnna,2026-04-12,09:00,Berlin\nBen,2026-04-12,09:00,new york\nCleo,2026-04-12,09:00,Mars/Olympus\nDan,2026-04-12,09:00,Europe/Berlin\n", 1,
+       ["FILE:2:23: record 1: field 'tz': 'Berlin' is not a time zone; did you mean Europe/Berlin?",
+        "FILE:3:22: record 2: field 'tz': 'new york' is not a time zone; did you mean America/New_York?",
+        "FILE:4:23: record 3: field 'tz': 'Mars/Olympus' is not a time zone; expected an IANA name such as Europe/Berlin or America/New_York (the names under /usr/share/zoneinfo)"], 1)
+path = write("bad-TZ.csv", b"athlete,race_date,race_time\nAnna,2026-04-12,09:00\n")
+r = run([path] + TODAY, env=dict(ENV, TZ="Mars/Olympus"))
+check(r.stderr.decode().splitlines()[0] == path + ":2:17: record 1: field 'race_time': '09:00' needs a time zone, and the TZ environment variable, 'Mars/Olympus', is not an IANA time zone name (POSIX rules such as CET-1CEST are not read); give the row a tz, or the batch a --tz",
+      f"bad-TZ: {r.stderr!r}")
 expect("unnamed-csv.csv", b"athlete,race_date,,\nAnna,2026-04-12,x,y\n", 0, [], 1)
 expect("bidi.csv", b"athlete,race_date,phase\nA,2026-04-12,pe\xe2\x80\xaeak\n", 1,
        ["FILE:2:14: record 1: field 'phase': 'pe\\xe2\\x80\\xaeak' is not a training phase; expected one of peak|build|base|maintenance|off-season|taper|recovery"], 0)

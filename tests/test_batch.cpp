@@ -105,6 +105,22 @@ TEST_CASE("advise::batch_query refuses each bad field") {
         "last_massage: is given for a first-timer, who has had no massage yet");
 }
 
+TEST_CASE("advise::batch_query: BatchDefaults::zone_problem words a bad tz") {
+  BatchDefaults defaults;
+  std::string asked;
+  defaults.zone_problem = [&asked](std::string_view name) {
+    asked = name;
+    return std::string("is not a time zone; did you mean Europe/Berlin?");
+  };
+  const auto text = "athlete,race_date,tz\nAnna,2026-03-29,Berlin";
+  const auto q = batch_query(record_of(text), columns_of({"athlete", "race_date", "tz"}), defaults,
+                             k_today, k_zones);
+  REQUIRE_FALSE(q);
+  CHECK(q.error().field == 2);
+  CHECK(q.error().message == "is not a time zone; did you mean Europe/Berlin?");
+  CHECK(asked == "Berlin");
+}
+
 TEST_CASE("advise::append_batch_csv: the same advice as the single query") {
   const auto columns = columns_of({"athlete", "race_date", "phase", "last_massage", "note"});
   const auto record = record_of(

@@ -1,5 +1,6 @@
 #include "advise/nearest.hpp"
 
+#include <array>
 #include <doctest/doctest.h>
 #include <string_view>
 #include <vector>
@@ -28,4 +29,26 @@ TEST_CASE("advise::nearest ignores case") {
   CHECK(nearest("CONDITION.HAMSTRING-RISK", ids, 1) ==
         std::vector<std::string_view>{"condition.hamstring-risk"});
   CHECK(nearest("Cadence.Peek", ids, 1) == std::vector<std::string_view>{"cadence.peak"});
+}
+
+TEST_CASE("advise::nearest_zone_names") {
+  const Views zones{"Europe/Berlin", "Europe/Dublin", "Europe/Paris", "America/New_York",
+                    "America/Argentina/Buenos_Aires", "CET", "UTC"};
+  SUBCASE("a city alone, in any case, with spaces for underscores") {
+    CHECK(nearest_zone_names("Berlin", zones, 3) == Views{"Europe/Berlin"});
+    CHECK(nearest_zone_names("new york", zones, 3) == Views{"America/New_York"});
+    CHECK(nearest_zone_names("buenos aires", zones, 3) == Views{"America/Argentina/Buenos_Aires"});
+    CHECK(nearest_zone_names("europe/paris", zones, 3) == Views{"Europe/Paris"});
+  }
+  SUBCASE("a slip of a letter or two, nearest first") {
+    CHECK(nearest_zone_names("Europe/Berln", zones, 3) == Views{"Europe/Berlin"});
+    CHECK(nearest_zone_names("America/NewYork", zones, 3) == Views{"America/New_York"});
+    CHECK(nearest_zone_names("CEST", zones, 3) == Views{"CET"});
+  }
+  SUBCASE("nothing close, nothing offered") {
+    CHECK(nearest_zone_names("Bogus/Zone", zones, 3).empty());
+    CHECK(nearest_zone_names("UTC+2", zones, 3).empty());
+    CHECK(nearest_zone_names("", zones, 3).empty());
+    CHECK(nearest_zone_names("Berlin", zones, 0).empty());
+  }
 }

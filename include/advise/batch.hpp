@@ -44,6 +44,9 @@ struct BatchDefaults {
   const date::time_zone* zone = nullptr;        // --tz: rows without a tz (null: clock hours)
   const date::time_zone* local_zone = nullptr;  // rows with a race_time but no tz, without --tz
   std::string local_zone_problem;  // why there is no local zone (a TZ that is not one), if so
+  // What to say of a tz cell that names no zone, after the quoted value (the
+  // CLI offers close names); null: a plain "is not a time zone".
+  std::function<std::string(std::string_view)> zone_problem;
 };
 
 // Looks up a zone by IANA name; null when there is none.

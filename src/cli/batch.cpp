@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <functional>
+#include <map>
 #include <unordered_map>
 
 #include "advise/batch.hpp"
@@ -369,6 +370,15 @@ int run_batch(const BatchOptions& o) {
   defaults.experience = parse_experience(o.experience);
   if (!o.tz.empty()) defaults.zone = zones(o.tz);
   const ZoneLookup lookup = [&zones](std::string_view name) { return zones(name); };
+  // A list spells its zones the same way row after row: each bad name's
+  // message (a search of the zone names) is made once.
+  std::map<std::string, std::string, std::less<>> zone_problems;
+  defaults.zone_problem = [&zone_problems](std::string_view name) {
+    if (const auto it = zone_problems.find(name); it != zone_problems.end()) return it->second;
+    auto problem = zone_problem(name);
+    if (zone_problems.size() < 1024) zone_problems.emplace(name, problem);
+    return problem;
+  };
   const Day today = today_from(o.today);
   const bool jsonl = o.format == "jsonl";
   Planner planner{Policy{}};
@@ -399,7 +409,7 @@ int run_batch(const BatchOptions& o) {
     columns = std::move(*found);
     // Rows with a time and no tz use --tz, else the local zone.
     if (columns->race_time != BatchColumns::npos && defaults.zone == nullptr) {
-      if (const auto local = local_zone()) {
+      if (const auto local = local_zone("give the row a tz, or the batch a --tz")) {
         defaults.local_zone = *local;
       } else {
         defaults.local_zone_problem = local.error();

@@ -20,14 +20,23 @@ const date::time_zone* find_zone(std::string_view name) {
   }
 }
 
-std::string suggest_zones(std::string_view name) {
+std::vector<std::string_view> zone_names() {
   std::vector<std::string_view> names;
   for (const auto& z : date::get_tzdb().zones) names.push_back(z.name());
-  const auto close = nearest(name, names, 3);
-  return fmt::format("did you mean {}?", fmt::join(close, ", "));
+  return names;
 }
 
 }  // namespace
+
+std::string zone_problem(std::string_view name) {
+  if (name.empty()) return "is empty; expected an IANA time zone name such as Europe/Berlin";
+  const auto close = nearest_zone_names(name, zone_names(), 3);
+  if (close.empty()) {
+    return "is not a time zone; expected an IANA name such as Europe/Berlin or America/New_York "
+           "(the names under /usr/share/zoneinfo)";
+  }
+  return fmt::format("is not a time zone; did you mean {}?", fmt::join(close, ", "));
+}
 
 void add_tz(CLI::App& app, std::string& tz) {
   app.add_option("--tz", tz,
@@ -37,14 +46,12 @@ void add_tz(CLI::App& app, std::string& tz) {
       ->check(CLI::Validator(
           [](std::string& value) -> std::string {
             if (find_zone(value) != nullptr) return {};
-            return fmt::format("{} is not a time zone; {} (IANA names, as under "
-                               "/usr/share/zoneinfo)",
-                               quote_value(value), suggest_zones(value));
+            return quote_value(value) + " " + zone_problem(value);
           },
           ""));
 }
 
-tl::expected<const date::time_zone*, std::string> local_zone() {
+tl::expected<const date::time_zone*, std::string> local_zone(std::string_view fix) {
   const char* env = std::getenv("TZ");
   if (env != nullptr && *env != '\0') {
     std::string_view name = env;
@@ -63,14 +70,14 @@ tl::expected<const date::time_zone*, std::string> local_zone() {
     }
     return tl::make_unexpected(fmt::format(
         "the TZ environment variable, {}, is not an IANA time zone name (POSIX rules such as "
-        "CET-1CEST are not read); give the race's zone with --tz",
-        quote_value(env)));
+        "CET-1CEST are not read); {}",
+        quote_value(env), fix));
   }
   try {
     return date::current_zone();
   } catch (const std::exception&) {
     return tl::make_unexpected(
-        std::string("cannot tell the local time zone; give the race's zone with --tz"));
+        fmt::format("cannot tell the local time zone; {}", fix));
   }
 }
 

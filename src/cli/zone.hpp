@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <string>
+#include <string_view>
 #include <tl/expected.hpp>
 #include <vector>
 
@@ -14,8 +15,14 @@ namespace advise::cli {
 // --tz NAME, checked against the system's time-zone database.
 void add_tz(CLI::App& app, std::string& tz);
 
-// The local zone: TZ when set, else the system's. The error is a whole message.
-tl::expected<const date::time_zone*, std::string> local_zone();
+// What follows a zone name that is not one, in a message: "is not a time
+// zone; did you mean Europe/Berlin?", with the close names, if any.
+std::string zone_problem(std::string_view name);
+
+// The local zone: TZ when set, else the system's. The error is a whole
+// message, ending in `fix`, what to do instead.
+tl::expected<const date::time_zone*, std::string> local_zone(
+    std::string_view fix = "give the race's zone with --tz");
 
 // The zone a query needs: --tz when given; else, when a race has a start
 // time, the local zone (TZ, else the system's); else none, and no time-zone
