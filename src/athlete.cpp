@@ -4,14 +4,6 @@
 
 namespace advise {
 
-Newcomer newcomer_of(const Athlete& athlete, const Policy& policy) {
-  Newcomer n;
-  n.first_time = athlete.experience.value_or(k_default_experience) == Experience::first_time;
-  n.last_massage = athlete.last_massage;
-  n.long_gap = policy.long_gap;
-  return n;
-}
-
 bool opens_window_early(const Athlete& athlete, Day race_day, const Policy& policy) {
   return athlete.experience == Experience::regular &&
          !newcomer_of(athlete, policy).on(race_day - policy.window_opens_before_regular);

@@ -73,22 +73,6 @@ Advice make_advice(Item item, Day from, Day to, std::optional<Intensity> intensi
   return a;
 }
 
-void set_advice(Advice& a, Item item, Day from, Day to, std::optional<Intensity> intensity,
-                std::optional<std::chrono::minutes> length, const RuleList& rules) {
-  // Field by field, not from a new Advice: see from_race() in next_session.cpp.
-  a.item = item;
-  a.from = from;
-  a.to = to;
-  a.at.reset();
-  a.intensity = intensity;
-  a.length = length;
-  a.rules = rules;
-  a.conflict_race.reset();
-  a.conflict_workout.reset();
-  a.cancelled = false;
-  a.passed = false;
-}
-
 }  // namespace detail
 
 namespace {

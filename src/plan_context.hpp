@@ -16,7 +16,7 @@ inline constexpr date::days k_search_limit{400};
 struct Context {
   const Policy& policy;
   Day today;
-  Newcomer newcomer;
+  const Newcomer& newcomer;  // the plan's (a copy stalled: see newcomer_of())
   std::span<const RaceDays> races;  // in the order of Plan::races
   std::span<const Day> workouts;  // hard workouts, sorted (the Plan's)
 
@@ -39,9 +39,24 @@ RuleId cadence_rule(Phase phase);
 RuleId length_rule(std::chrono::minutes length, const Policy& policy);
 Advice make_advice(Item item, Day from, Day to, std::optional<Intensity> intensity,
                    std::optional<std::chrono::minutes> length, RuleList rules);
-// As make_advice, into `a` (every field set).
-void set_advice(Advice& a, Item item, Day from, Day to, std::optional<Intensity> intensity,
-                std::optional<std::chrono::minutes> length, const RuleList& rules);
+// As make_advice, into `a` (every field set), field by field, not from a
+// new Advice (see from_race() in next_session.cpp). Inline: out of line,
+// GCC passed the optionals through the stack, each a wide load of narrow
+// stores that stalled the next session's planning once a batch row.
+inline void set_advice(Advice& a, Item item, Day from, Day to, std::optional<Intensity> intensity,
+                       std::optional<std::chrono::minutes> length, const RuleList& rules) {
+  a.item = item;
+  a.from = from;
+  a.to = to;
+  a.at.reset();
+  a.intensity = intensity;
+  a.length = length;
+  a.rules = rules;
+  a.conflict_race.reset();
+  a.conflict_workout.reset();
+  a.cancelled = false;
+  a.passed = false;
+}
 
 // The next session by the phase cadence, given the races' plans in `plan`,
 // into `out` (nullopt when no day within reach is clear). `out` may be

@@ -24,7 +24,12 @@ struct Athlete {
 inline constexpr Experience k_default_experience = Experience::occasional;
 
 // First-timer, or (on a given day) a last massage more than policy.long_gap before.
-Newcomer newcomer_of(const Athlete& athlete, const Policy& policy);
+// Inline: out of line, GCC returned the Newcomer through the stack, wider
+// loads of narrower stores that stall the planner once a batch row.
+inline Newcomer newcomer_of(const Athlete& athlete, const Policy& policy) {
+  return {athlete.experience.value_or(k_default_experience) == Experience::first_time,
+          athlete.last_massage, policy.long_gap};
+}
 
 // Regulars may open the pre-race window of a race on `race_day` earlier,
 // unless their last massage is a long gap before that earlier opening.
