@@ -102,6 +102,9 @@ r = expect("long-field.csv", b"athlete,race_date,note\n" + b"Anna,2026-04-12," +
 check(rows(r.stdout)[1][2] == long_ok.decode(), "long-field: a 900 kB field did not come through intact")
 expect("long-line.csv", b"athlete,race_date\n" + b"a," * 2_000_000 + b"\nBen,2026-04-12\n", 1,
        ["FILE:2:1: record 1: is longer than 1 MiB; records that long are refused"], 1)
+# A list cut short after the CR of its last CRLF: the CR ends the line.
+r = expect("cut-crlf.csv", HEADER.replace(b"\n", b"\r\n") + b"Anna,2026-04-12,peak,2026-03-01\r", 0, [], 1)
+check(rows(r.stdout)[1][:4] == ["Anna", "2026-04-12", "peak", "2026-03-01"], f"cut-crlf: {r.stdout!r}")
 expect("header-only.csv", HEADER, 0, [], 0)
 expect("header-only-bom-crlf.csv", b"\xef\xbb\xbf" + HEADER.replace(b"\n", b"\r\n"), 0, [], 0)
 expect("empty.csv", b"", 2, ["advise: error: FILE: the input is empty: no header row"], 0)

@@ -71,6 +71,16 @@ TEST_CASE("advise::CsvParser") {
   SUBCASE("CRLF and LF, a last line without a line end, empty fields") {
     CHECK(parse("a,b\r\n1,\r\n,2").records == Rows{{"a", "b"}, {"1", ""}, {"", "2"}});
   }
+  SUBCASE("a CR at the very end ends its line; a lone CR before it is data") {
+    CHECK(parse("a,b\n1,2\r").records == Rows{{"a", "b"}, {"1", "2"}});
+    CHECK(parse("a,b\n1,2\r", 1).records == Rows{{"a", "b"}, {"1", "2"}});
+    CHECK(parse("a,b\n1,x\ry\r").records == Rows{{"a", "b"}, {"1", "x\ry"}});
+    const auto p = parse("a\n1\n\r");
+    CHECK(p.records == Rows{{"a"}, {"1"}});
+    CHECK(p.blank == 1);
+    // Inside quotes a CR is data, at the end too (and the quote is unclosed).
+    CHECK(parse("a\n\"1\r").records == Rows{{"a"}, {"1\r"}});
+  }
   SUBCASE("a byte-order mark at the start is skipped, even split across feeds") {
     const std::string text = "\xEF\xBB\xBF" "athlete\nAnna\n";
     CHECK(parse(text).records == Rows{{"athlete"}, {"Anna"}});

@@ -168,9 +168,11 @@ void CsvParser::finish(OnRecord&& on_record) {
       m_record.problem_at = m_record.positions.back();
     }
   }
-  if (m_cr_pending) {  // a lone CR at the very end is data
+  if (m_cr_pending) {
+    // A CR at the very end ends its line, as the CRLF of a list cut short
+    // would (Python's csv reads it so); elsewhere a lone CR is data.
     m_cr_pending = false;
-    append('\r');
+    if (m_state == State::record_start) ++m_blank_lines;
   }
   if (m_state != State::record_start && end_record()) {
     m_ready = false;
