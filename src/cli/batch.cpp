@@ -39,15 +39,9 @@ void append_number(std::string& out, std::uint64_t n) {
   out.append(text.data(), text.size());
 }
 
-// Appends a value for a message: escaped, quoted, cut short when long, so
-// that nothing in a file can drive the terminal.
-void append_shown(std::string& out, std::string_view value) { append_quoted(out, value, k_shown_bytes); }
-
-std::string shown(std::string_view value) {
-  std::string out;
-  append_shown(out, value);
-  return out;
-}
+// A value from the input in a message (shown.hpp): escaped, quoted, cut
+// after k_shown_bytes, so that nothing in a file can drive the terminal.
+std::string shown(std::string_view value) { return quote_value(value, k_shown_bytes); }
 
 std::string_view problem_text(CsvProblem p) {
   switch (p) {
@@ -122,7 +116,7 @@ class Reporter {
       line += "': ";
     }
     if (has_value) {
-      append_shown(line, value);
+      append_quoted(line, value, k_shown_bytes);
       line += ' ';
     }
     line += message;
