@@ -44,10 +44,9 @@ std::vector<std::string_view> nearest_zone_names(std::string_view typed,
   const std::size_t allowed = std::max<std::size_t>(1, wanted.size() / 4);
   std::vector<std::pair<std::size_t, std::string_view>> close;  // distance, name
   for (const auto zone : zones) {
-    const auto slash = zone.rfind('/');
-    const auto city = slash == std::string_view::npos ? zone : zone.substr(slash + 1);
-    const std::size_t distance =
-        std::min(edit_distance(wanted, folded(zone)), edit_distance(wanted, folded(city)));
+    const std::string name = folded(zone);
+    const std::string_view city = std::string_view(name).substr(name.rfind('/') + 1);  // npos + 1 == 0
+    const std::size_t distance = std::min(edit_distance(wanted, name), edit_distance(wanted, city));
     if (distance <= allowed) close.emplace_back(distance, zone);
   }
   std::stable_sort(close.begin(), close.end(),
