@@ -105,12 +105,15 @@ void CsvParser::start_record() {
   m_raw_bytes = 0;
   m_recording = false;
   m_tail.clear();
+  m_quote_wrong = false;
+  m_long_field = false;
   ++m_record.number;
   m_state = State::field_start;
   start_field();
 }
 
 void CsvParser::start_field() {
+  m_field_at = m_at;
   if (refused()) return;
   if (m_offsets.size() == k_max_fields) {  // bounded memory for lines of commas
     m_record.problem = CsvProblem::too_many_fields;
@@ -151,9 +154,34 @@ void CsvParser::stray_quote() {
   end_record();
 }
 
+// Whether the lines kept after a quote's line read as records: most of the
+// first 64 of them have the header's width (commas outside quotes, plus
+// one). Then the quote that ran over them was stray; a long field holding
+// line breaks reads as text. Unsure (no header, no whole line) means stray:
+// its lines are read again, so nothing is lost if the guess is wrong.
+bool CsvParser::tail_is_records() const {
+  if (m_header_fields == 0) return true;
+  std::string_view rest = m_tail;
+  std::size_t lines = 0;
+  std::size_t records = 0;
+  for (auto end = rest.find('\n'); end != std::string_view::npos && lines < 64; end = rest.find('\n')) {
+    const std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(end + 1);
+    if (line.empty() || line == "\r") continue;
+    std::size_t fields = 1;
+    bool quoted = false;
+    for (const char c : line) {
+      if (c == '"') quoted = !quoted;
+      fields += c == ',' && !quoted;
+    }
+    ++lines;
+    records += !quoted && fields == m_header_fields;
+  }
+  return lines == 0 || records * 2 >= lines;
+}
+
 bool CsvParser::end_record() {
-  if (m_recording && (m_record.problem == CsvProblem::text_after_quote ||
-                      m_record.problem == CsvProblem::too_long)) {
+  if (m_recording && m_quote_wrong) {
     m_recording = false;  // stray_quote() calls back here
     m_record.problem = CsvProblem::none;
     stray_quote();
@@ -166,6 +194,7 @@ bool CsvParser::end_record() {
     m_record.fields.push_back(all.substr(m_offsets[i], m_offsets[i + 1] - m_offsets[i]));
   }
   m_offsets.pop_back();
+  if (m_record.number == 1) m_header_fields = m_record.fields.size();
   m_state = State::record_start;
   m_ready = true;
   return true;
@@ -197,7 +226,18 @@ bool CsvParser::separator(char c) {
 // One byte of the state machine. Positions move after the byte is handled.
 bool CsvParser::step(char c) {
   bool done = false;
-  if (m_recording) m_tail.push_back(c);
+  if (m_recording) {
+    m_tail.push_back(c);
+    if (m_tail.size() > m_max_record_bytes) {
+      if (tail_is_records()) {  // a stray quote: one line lost, not a megabyte
+        stray_quote();
+        return true;
+      }
+      m_recording = false;  // a long field: followed to its close, one record
+      m_long_field = true;
+      std::string().swap(m_tail);
+    }
+  }
   if (m_cr_pending) {
     m_cr_pending = false;
     if (c != '\n') {
@@ -222,10 +262,6 @@ bool CsvParser::step(char c) {
     start_record();
   }
   if (++m_raw_bytes > m_max_record_bytes && m_record.problem != CsvProblem::too_long) {
-    if (m_recording) {  // a stray quote, most likely: one line lost, not a megabyte
-      stray_quote();
-      return true;
-    }
     end_field();
     flag(CsvProblem::too_long);
     m_record.problem = CsvProblem::too_long;
@@ -251,13 +287,12 @@ bool CsvParser::step(char c) {
         break;
       }
       // The field runs past its line: keep what follows, to read again if
-      // the quote was stray. Not when the line alone was too long: then the
-      // record's length says nothing of the quote, which is followed.
-      if (c == '\n' && !m_recording && m_record.problem != CsvProblem::too_long) {
+      // the quote was stray.
+      if (c == '\n' && !m_recording && !m_long_field) {
         m_recording = true;
         m_tail.clear();
         m_tail_at = CsvPosition{m_at.line + 1, 1};
-        m_quote_at = m_record.positions.empty() ? m_at : m_record.positions.back();
+        m_quote_at = m_field_at;
       }
       append(c);
       break;
@@ -269,6 +304,7 @@ bool CsvParser::step(char c) {
       }
       if (c == ',' || c == '\n' || c == '\r') return separator(c);
       flag(CsvProblem::text_after_quote);
+      m_quote_wrong = true;
       append(c);
       m_state = State::unquoted;
       break;
@@ -321,7 +357,7 @@ CsvParser::Line CsvParser::plain_line(std::string_view& bytes) {
         m_record.storage.clear();
         m_record.problem = CsvProblem::none;
         m_record.problem_field = 0;
-        ++m_record.number;
+        if (++m_record.number == 1) m_header_fields = fields.size();
         ++m_at.line;
         m_at.column = 1;
         bytes.remove_prefix(end + 1);

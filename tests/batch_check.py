@@ -279,6 +279,16 @@ lines[11] = b'"' + lines[11]
 lines[40] = b'"Smith, Ann",2026-05-01,peak'
 expect("stray-quote.csv", b"\n".join(lines) + b"\n", 1,
        ["FILE:12:1: record 11: a quote opened here is not closed on its line and the record goes wrong after it; the lines after this one are read again as records"], 59999)
+# The same after a line already over 1 MiB: its quote is stray too (this lost
+# the three rows after it, uncounted, until 2026-12-05).
+expect("long-stray-quote.csv", b"athlete,race_date,note\nbig,2026-05-01,\"" + b"w" * 1_100_000 +
+       b"\nann,2026-05-01,x\nben,2026-05-01,y\ncy,2026-05-01,\"z\"\ndi,2026-05-01,ok\n", 1,
+       ["FILE:2:16: record 1: a quote opened here is not closed on its line and the record goes wrong after it; the lines after this one are read again as records"], 4)
+# A quoted field of text over 1 MiB with line breaks in it is one long
+# record, not a stray quote whose 120,000 lines are rows.
+expect("long-field-lines.csv", b"athlete,race_date,note\nann,2026-05-01,ok\nbig,2026-05-01,\"" +
+       b"a line of text\n" * 120_000 + b"\"\nben,2026-05-01,ok\n", 1,
+       ["FILE:3:1: record 2: is longer than 1 MiB; records that long are refused"], 2)
 
 # The input is never overwritten; -o and --errors are never one file; --errors - is refused.
 victim = write("victim.csv", HEADER + b"Anna,2026-04-12,peak,2026-03-01\n")

@@ -170,6 +170,46 @@ TEST_CASE("advise::CsvParser") {
     CHECK(q.problems[1] == CsvProblem::too_long);
     CHECK(q.records[2] == std::vector<std::string>{"ok", "2"});
     CHECK(q.first_line == std::vector<std::uint64_t>{1, 2, 4});
+    // ... unless it goes wrong: then it was stray, and the lines after it
+    // are read again, even though its line alone was too long.
+    const auto s = parse("a,b\n1,\"" + big + "\n2,x\n3,\"y\"z\n4,w\n", 0, 1000);
+    REQUIRE(s.records.size() == 5);
+    CHECK(s.problems[1] == CsvProblem::stray_quote);
+    CHECK(s.problem_at[1] == CsvPosition{2, 3});
+    CHECK(s.records[2] == std::vector<std::string>{"2", "x"});
+    CHECK(s.problems[3] == CsvProblem::text_after_quote);
+    CHECK(s.records[4] == std::vector<std::string>{"4", "w"});
+    CHECK(s.first_line == std::vector<std::uint64_t>{1, 2, 3, 4, 5});
+    // Never closed: the same.
+    const auto u = parse("a,b\n1,\"" + big + "\n2,x\n3,y", 0, 1000);
+    REQUIRE(u.records.size() == 4);
+    CHECK(u.problems[1] == CsvProblem::stray_quote);
+    CHECK(u.records[3] == std::vector<std::string>{"3", "y"});
+  }
+  SUBCASE("a quote open past the limit: a long field if its lines are not records") {
+    std::string text;
+    for (int i = 0; i < 100; ++i) text += "a line of text\n";
+    const auto p = parse("a,b\n1,\"" + text + "\"\nok,2\n", 0, 300);
+    REQUIRE(p.records.size() == 3);
+    CHECK(p.problems[1] == CsvProblem::too_long);
+    CHECK(p.problem_at[1] == CsvPosition{2, 1});
+    CHECK(p.records[2] == std::vector<std::string>{"ok", "2"});
+    CHECK(p.first_line == std::vector<std::uint64_t>{1, 2, 103});
+    // Never closed: still one record, to the end.
+    const auto q = parse("a,b\n1,\"" + text, 0, 300);
+    REQUIRE(q.records.size() == 2);
+    CHECK(q.problems[1] == CsvProblem::too_long);
+    // Lines of the header's width are records: the quote was stray.
+    std::string rows;
+    for (int i = 0; i < 100; ++i) {
+      rows += 'r';
+      rows += std::to_string(i);
+      rows += ",y\n";
+    }
+    const auto r = parse("a,b\n1,\"" + rows + "\"\nok,2\n", 0, 300);
+    CHECK(r.problems[1] == CsvProblem::stray_quote);
+    CHECK(r.records.size() >= 100);
+    CHECK(r.records[2] == std::vector<std::string>{"r1", "y"});  // r0 is on the quote's line
   }
   SUBCASE("columns count characters, not bytes") {
     const auto p = parse("Zoë,\xff\n");

@@ -61,7 +61,12 @@ struct CsvRecord {
 // quoted field that runs past its line into a record that goes wrong (never
 // closed, too long, text after the closing quote) is a stray quote: the
 // record is delivered with CsvProblem::stray_quote and the lines after the
-// quote's line are read again, so one stray quote costs one line. Fields are checked for UTF-8 and NUL bytes. A record longer than
+// quote's line are read again, so one stray quote costs one line. The
+// lines after it are kept for that up to `max_record_bytes`; a quote still
+// open then is taken for a long field holding line breaks, and followed to
+// its close as one too-long record, unless those lines read as records of
+// the first record's (the header's) width, when it is stray after all.
+// Fields are checked for UTF-8 and NUL bytes. A record longer than
 // `max_record_bytes` is delivered with CsvProblem::too_long and its fields
 // cut short, so memory stays bounded.
 class CsvParser {
@@ -98,6 +103,7 @@ class CsvParser {
   bool step(char c);
   bool separator(char c);
   void stray_quote();
+  bool tail_is_records() const;
   bool refused() const;
   void start_record();
   void start_field();
@@ -122,6 +128,10 @@ class CsvParser {
   std::string m_tail;
   CsvPosition m_tail_at;   // where those bytes start
   CsvPosition m_quote_at;  // where the quoted field opened
+  CsvPosition m_field_at;  // where the current field started
+  bool m_quote_wrong = false;  // text followed a closing quote in this record
+  bool m_long_field = false;   // the quote was taken for a long field: no recording
+  std::size_t m_header_fields = 0;  // fields of the first record
   std::string m_replay;
   std::uint64_t m_blank_lines = 0;
 };
