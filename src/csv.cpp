@@ -102,6 +102,7 @@ void CsvParser::start_record() {
   m_offsets.clear();
   m_record.problem = CsvProblem::none;
   m_record.problem_field = 0;
+  m_record.cut = false;
   m_raw_bytes = 0;
   m_recording = false;
   m_tail.clear();
@@ -117,6 +118,7 @@ void CsvParser::start_field() {
   if (refused()) return;
   if (m_offsets.size() == k_max_fields) {  // bounded memory for lines of commas
     m_record.problem = CsvProblem::too_many_fields;
+    m_record.cut = true;
     m_record.problem_at = m_record.positions.front();
     return;
   }
@@ -265,6 +267,7 @@ bool CsvParser::step(char c) {
     end_field();
     flag(CsvProblem::too_long);
     m_record.problem = CsvProblem::too_long;
+    m_record.cut = true;
     m_record.problem_at = m_record.positions.front();
   }
 
@@ -357,6 +360,7 @@ CsvParser::Line CsvParser::plain_line(std::string_view& bytes) {
         m_record.storage.clear();
         m_record.problem = CsvProblem::none;
         m_record.problem_field = 0;
+        m_record.cut = false;
         if (++m_record.number == 1) m_header_fields = fields.size();
         ++m_at.line;
         m_at.column = 1;

@@ -191,6 +191,17 @@ er = list(csv.reader(open(errs, encoding="utf-8", newline="")))
 check(er[0] == ["file", "line", "column", "record", "field", "value", "message"], "errors file header")
 check(len(er) - 1 == s[2], f"errors file: {len(er) - 1} rows, {s[2]} rejected")
 check(r.stderr.startswith(b"advise: summary:"), "--errors: stderr holds more than the summary")
+# A row rejected whole shows the row, to fix it from the file: its line; a
+# stray quote's line only; a row refused for its size, cut and marked so.
+whole = write("whole-rows.csv", b"athlete,race_date,phase\nAnna,2026-05-01\n\"Ben,2026-05-01,peak\nCy,2026-05-01,peak\n"
+              b"Di,2026-05-01,peak,x\r\nEd,2026-05-01," + b"e" * 1_100_000 + b"\n")
+run([whole, "--errors", errs] + TODAY)
+er = list(csv.reader(open(errs, encoding="utf-8", newline="")))
+check([row[1:6] for row in er[1:]] == [["2", "1", "1", "", "Anna,2026-05-01"],
+                                       ["3", "1", "2", "", '"Ben,2026-05-01,peak'],
+                                       ["5", "1", "4", "", "Di,2026-05-01,peak,x"],
+                                       ["6", "1", "5", "", "Ed,2026-05-01," + "e" * 1010 + "... (record cut short)"]],
+      f"--errors whole rows: {[row[1:6] for row in er[1:]]!r:.600}")
 
 # Passed-through columns round-trip through Python's csv unchanged.
 tricky = [["athlete", "race_date", "club", "note"],

@@ -71,8 +71,9 @@ class Reporter {
     if (m_errors != nullptr) m_errors->write("file,line,column,record,field,value,message\n");
   }
 
+  // `cut`: the value is all the parser kept of a longer one.
   void reject(const CsvPosition& at, std::uint64_t record, std::string_view field,
-              std::string_view value, bool has_value, std::string_view message) {
+              std::string_view value, bool has_value, std::string_view message, bool cut = false) {
     ++rejected;
     if (m_errors != nullptr) {
       auto& out = m_errors->buffer();
@@ -89,10 +90,14 @@ class Reporter {
       cell(field);
       out += ',';
       m_value.clear();
-      if (has_value && append_escaped(m_value, value, k_errors_value_bytes)) {
-        m_value += "... (";
-        append_number(m_value, value.size());
-        m_value += " bytes)";
+      if (has_value && (append_escaped(m_value, value, k_errors_value_bytes) || cut)) {
+        if (cut) {
+          m_value += "... (record cut short)";
+        } else {
+          m_value += "... (";
+          append_number(m_value, value.size());
+          m_value += " bytes)";
+        }
       }
       cell(m_value);
       out += ',';
@@ -124,6 +129,10 @@ class Reporter {
     if (m_held.size() >= k_held_bytes) flush();
   }
 
+  // Whether rejections go to an --errors file, which shows a whole-row
+  // rejection's row (stderr's line names only where it starts).
+  bool to_file() const { return m_errors != nullptr; }
+
   // Writes the messages held back for stderr.
   void flush() {
     if (m_held.empty()) return;
@@ -143,6 +152,8 @@ class Reporter {
   Sink* m_errors;
   std::string m_held;   // messages for stderr not yet written
   std::string m_value;  // scratch for an escaped value
+ public:
+  std::string row;      // scratch for a rejected row, re-joined as CSV
   std::string m_lost;
 };
 
@@ -420,6 +431,32 @@ int run_batch(const BatchOptions& o) {
     }
   }
 
+  // A row rejected whole, for --errors: its line, or its fields joined as
+  // CSV again (a stray quote's record only up to the end of the quote's
+  // line); `cut` tells whether the parser cut it short.
+  auto whole_row = [&report](const CsvRecord& r, bool& cut) -> std::string_view {
+    cut = r.cut;
+    if (!r.line.empty()) return r.line;
+    std::string& row = report.row;
+    row.clear();
+    for (std::size_t i = 0; i < r.fields.size(); ++i) {
+      if (i > 0) row += ',';
+      append_csv_field(row, r.fields[i]);
+    }
+    if (const auto end = row.find('\n'); r.problem == CsvProblem::stray_quote && end != std::string::npos) {
+      row.resize(end);
+      cut = false;  // the quote's line is whole; what was cut came after it
+    }
+    return row;
+  };
+  auto reject_row = [&](const CsvRecord& r, const CsvPosition& at, std::uint64_t number,
+                        std::string_view message) {
+    const bool row = report.to_file();
+    bool cut = false;
+    const std::string_view value = row ? whole_row(r, cut) : "";
+    report.reject(at, number, "", value, row, message, cut);
+  };
+
   std::uint64_t bytes_read = 0;
   CsvParser parser;
   auto on_record = [&](const CsvRecord& r) {
@@ -443,13 +480,16 @@ int run_batch(const BatchOptions& o) {
       const bool in_field = (r.problem == CsvProblem::invalid_utf8 || r.problem == CsvProblem::nul_byte ||
                              r.problem == CsvProblem::text_after_quote) &&
                             r.problem_field < columns->names.size() && r.problem_field < r.fields.size();
-      report.reject(r.problem_at, number, in_field ? std::string_view(columns->names[r.problem_field]) : "",
-                    in_field ? r.fields[r.problem_field] : std::string_view{}, in_field,
-                    problem_text(r.problem));
+      if (in_field) {
+        report.reject(r.problem_at, number, columns->names[r.problem_field], r.fields[r.problem_field],
+                      true, problem_text(r.problem));
+      } else {
+        reject_row(r, r.problem_at, number, problem_text(r.problem));
+      }
     } else if (auto q = batch_query(r, *columns, defaults, today, lookup, query); !q) {
       const auto f = q.error().field;
       if (f == BatchColumns::npos) {
-        report.reject(r.position(0), number, "", {}, false, q.error().message);
+        reject_row(r, r.position(0), number, q.error().message);
       } else {
         report.reject(r.position(f), number, columns->names[f], r.fields[f], true, q.error().message);
       }
