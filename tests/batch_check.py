@@ -108,6 +108,7 @@ check(rows(r.stdout)[1][:4] == ["Anna", "2026-04-12", "peak", "2026-03-01"], f"c
 expect("header-only.csv", HEADER, 0, [], 0)
 expect("header-only-bom-crlf.csv", b"\xef\xbb\xbf" + HEADER.replace(b"\n", b"\r\n"), 0, [], 0)
 expect("empty.csv", b"", 2, ["advise: error: FILE: the input is empty: no header row"], 0)
+expect("blank.csv", b"\n\r\n\n", 2, ["advise: error: FILE: no header row: the input holds only blank lines (3)"], 0)
 expect("missing-column.csv", b"athlete,phase\nAnna,peak\n", 2,
        ["advise: error: FILE:1: the header has no 'race_date' column; an athlete list needs athlete and race_date (found: 'athlete', 'phase')"], 0)
 expect("missing-both.csv", b"club\nx\n", 2,
@@ -252,6 +253,10 @@ with open("/dev/full", "wb") as full:
 check(r.returncode == 2, f"stderr on /dev/full: exit {r.returncode}")
 r = subprocess.run(f"'{ADVISE}' --race 2026-02-30 2>&-", shell=True, env=ENV)
 check(r.returncode == 2, f"stderr closed: exit {r.returncode}")
+# A closed stdin is not an empty list.
+r = subprocess.run(f"'{ADVISE}' batch - <&-", shell=True, env=ENV, capture_output=True)
+check(r.returncode == 2 and r.stderr == b"advise: error: cannot read <stdin>: it is closed; give a file, or the list on stdin\n",
+      f"stdin closed: {r.returncode} {r.stderr!r}")
 
 # GNU parallel, 2 jobs: the same bytes as one run.
 if shutil.which("parallel") is None:

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "output.hpp"
@@ -67,6 +69,12 @@ std::string unexpected(const CLI::App& app) {
   if (left.empty()) return "unexpected arguments";
   const std::string command = used.empty() ? "advise" : "advise " + used.front()->get_name();
   for (const auto& token : left) {
+    if (token == "--") {  // after it every argument is an operand, even "--today"
+      std::vector<std::string> after(std::find(left.begin(), left.end(), token) + 1, left.end());
+      return fmt::format("unexpected argument{} {} after '--', which ends the options{}",
+                         after.size() == 1 ? "" : "s", fmt::join(after, " "),
+                         command == "advise batch" ? "; put options before it, and one file after it" : "");
+    }
     if (token.size() < 2 || token[0] != '-') continue;
     const auto name = token.substr(0, token.find('='));
     std::vector<std::string> owners;

@@ -514,13 +514,23 @@ int run_batch(const BatchOptions& o) {
     parser.feed(std::string_view(chunk.data(), n), on_record);
   }
   const bool read_failed = std::ferror(in) != 0;
+  const int read_errno = errno;  // before anything else can set it
   if (fatal.empty() && out.error().empty()) parser.finish(on_record);
   if (!from_stdin) std::fclose(in);
   progress.done();
   report.flush();
 
-  if (read_failed) fatal = fmt::format("cannot read {}: {}", input_name, std::strerror(errno));
-  if (fatal.empty() && !columns) fatal = fmt::format("{}: the input is empty: no header row", input_name);
+  if (read_failed) {
+    fatal = read_errno == EBADF && from_stdin
+                ? fmt::format("cannot read {}: it is closed; give a file, or the list on stdin", input_name)
+                : fmt::format("cannot read {}: {}", input_name, std::strerror(read_errno));
+  }
+  if (fatal.empty() && !columns) {
+    fatal = parser.blank_lines() == 0
+                ? fmt::format("{}: the input is empty: no header row", input_name)
+                : fmt::format("{}: no header row: the input holds only blank lines ({})", input_name,
+                              parser.blank_lines());
+  }
   if (fatal.empty() && !out.error().empty()) fatal = out.error();
   // A rejected row nobody was told of is a lost row: nothing is published.
   if (fatal.empty() && !report.lost().empty()) {

@@ -11,11 +11,12 @@
 
 int main(int argc, char** argv) {
   // Started with stdin, stdout or stderr closed, the first file opened would
-  // take its number and receive what was meant for it: hold them open, read
-  // only, so that writing to a closed stdout or stderr still fails (EBADF)
-  // and is reported, not lost in /dev/null.
+  // take its number and receive what was meant for it: hold them open the
+  // wrong way round (stdin for writing, stdout and stderr for reading), so
+  // that using a closed one still fails (EBADF) and is reported, not taken
+  // for an empty input or lost in /dev/null.
   for (int fd = 0; fd <= 2; ++fd) {
-    if (::fcntl(fd, F_GETFD) == -1) ::open("/dev/null", O_RDONLY);
+    if (::fcntl(fd, F_GETFD) == -1) ::open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
   }
   try {
     return advise::cli::run(argc, argv);
