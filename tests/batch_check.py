@@ -12,8 +12,10 @@ import os
 import re
 import resource
 import shutil
+import signal
 import subprocess
 import sys
+import time
 
 ADVISE, WORK = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 # A clean scratch directory each run; only one this script made is removed.
@@ -437,6 +439,24 @@ before = set(os.listdir(WORK))
 subprocess.run(f"'{ADVISE}' batch '{mixed}' --today 2026-04-01 --errors '{WORK}/pipe-errors.csv' | head -1 >/dev/null",
                shell=True, env=ENV)
 check(not [f for f in set(os.listdir(WORK)) - before if ".csv." in f], "SIGPIPE left a temporary file")
+
+# Any signal that ends the process and can be caught leaves no temporary file,
+# the real-time ones and SIGABRT too; SIGKILL cannot be caught.
+for sig in (signal.SIGTERM, signal.SIGABRT, signal.SIGPWR, signal.SIGSYS, signal.SIGRTMIN, signal.SIGRTMAX - 1):
+    target = f"{WORK}/signalled.csv"
+    p = subprocess.Popen([ADVISE, "batch", "-", "-o", target] + TODAY, stdin=subprocess.PIPE,
+                         stderr=subprocess.DEVNULL, env=ENV)
+    p.stdin.write(HEADER)
+    p.stdin.flush()
+    for _ in range(500):  # the temporary file, made when the run starts
+        if [f for f in os.listdir(WORK) if f.startswith("signalled.csv.")]:
+            break
+        time.sleep(0.01)
+    p.send_signal(sig)
+    code = p.wait()
+    p.stdin.close()
+    left = [f for f in os.listdir(WORK) if f.startswith("signalled.csv")]
+    check(code == -sig and not left, f"signal {sig}: exit {code}, left {left}")
 
 for f in failures:
     print("FAIL:", f)

@@ -78,10 +78,18 @@ void remove_temporaries_on_signals() {
   // Past a file-size limit a write fails (EFBIG) and the run ends as on a
   // full disk, instead of dying with the temporary file in place.
   std::signal(SIGXFSZ, SIG_IGN);
-  for (const int s : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM,
-                      SIGVTALRM, SIGPROF, SIGXCPU}) {
+  // Every signal whose default ends the process (the real-time ones too),
+  // but those that cannot be caught; not those that stop it, or are ignored.
+  for (int s = 1; s <= SIGRTMAX; ++s) {
+    switch (s) {
+      case SIGKILL: case SIGSTOP: case SIGXFSZ: case SIGCHLD: case SIGCONT: case SIGTSTP:
+      case SIGTTIN: case SIGTTOU: case SIGURG: case SIGWINCH:
+        continue;
+      default:
+        break;
+    }
     struct sigaction old {};
-    if (::sigaction(s, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
+    if (::sigaction(s, nullptr, &old) != 0 || old.sa_handler == SIG_IGN) continue;  // or reserved
     std::signal(s, on_signal);
   }
 }
