@@ -306,8 +306,13 @@ tl::expected<void, RowError> batch_query(const CsvRecord& record, const BatchCol
                   "needs a time zone: give the row a tz, or the batch a --tz");
   }
   if (q.zone != nullptr) {
-    if (const auto checked = check_start(race, *q.zone); !checked) {
-      return refuse(race.time ? columns.race_time : columns.race_date, checked.error());
+    const auto checked = check_start(race, *q.zone);
+    if (!checked) return refuse(race.time ? columns.race_time : columns.race_date, checked.error());
+    if (checked->ambiguous && defaults.note) {
+      const Instant start = to_instant(race.local_start(), q.zone);
+      defaults.note(race.time ? columns.race_time : columns.race_date,
+                    fmt::format("on {} happens twice in {} as the clocks go back; using the first, {}",
+                                format_day(race.day), q.zone->name(), format_iso(start, q.zone)));
     }
   }
   q.races.push_back(race);

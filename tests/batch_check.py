@@ -109,6 +109,14 @@ r = expect("cut-crlf.csv", HEADER.replace(b"\n", b"\r\n") + b"Anna,2026-04-12,pe
 check(rows(r.stdout)[1][:4] == ["Anna", "2026-04-12", "peak", "2026-03-01"], f"cut-crlf: {r.stdout!r}")
 expect("header-only.csv", HEADER, 0, [], 0)
 expect("header-only-bom-crlf.csv", b"\xef\xbb\xbf" + HEADER.replace(b"\n", b"\r\n"), 0, [], 0)
+# A start in the hour that comes twice: advised, with a note (not counted).
+r = expect("repeated-hour.csv", b"athlete,race_date,race_time,tz,phase\nA,2026-10-25,02:30,Europe/Berlin,peak\n"
+           b"B,2026-10-25,02:30,Europe/Berlin,bogus\nC,2026-10-25,03:30,Europe/Berlin,\n", 1,
+           ["FILE:2:14: record 1: note: field 'race_time': '02:30' on 2026-10-25 happens twice in Europe/Berlin "
+            "as the clocks go back; using the first, 2026-10-25T02:30+02:00",
+            "FILE:3:34: record 2: field 'phase': 'bogus' is not a training phase; expected one of "
+            "peak|build|base|maintenance|off-season|taper|recovery"], 2)
+check(rows(r.stdout)[1][10] == "2026-10-23T02:30+02:00", f"repeated hour: blackout {rows(r.stdout)[1][10]}")
 expect("empty.csv", b"", 2, ["advise: error: FILE: the input is empty: no header row"], 0)
 expect("blank.csv", b"\n\r\n\n", 2, ["advise: error: FILE: no header row: the input holds only blank lines (3)"], 0)
 expect("missing-column.csv", b"athlete,phase\nAnna,peak\n", 2,

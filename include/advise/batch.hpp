@@ -47,6 +47,10 @@ struct BatchDefaults {
   // What to say of a tz cell that names no zone, after the quoted value (the
   // CLI offers close names); null: a plain "is not a time zone".
   std::function<std::string(std::string_view)> zone_problem;
+  // Told of a choice made for a row that is still advised: a start in the
+  // hour that comes twice as the clocks go back is taken as the first. The
+  // field and a phrase to follow its quoted value; null: nobody is told.
+  std::function<void(std::size_t field, std::string message)> note;
 };
 
 // Looks up a zone by IANA name; null when there is none.

@@ -67,7 +67,9 @@ class Reporter {
   // Called before messages go to stderr, to clear a progress line.
   std::function<void()> before_message = [] {};
 
-  Reporter(std::string input_name, Sink* errors) : m_input(std::move(input_name)), m_errors(errors) {
+  // `quiet`: no notes (rejections are still reported).
+  Reporter(std::string input_name, Sink* errors, bool quiet)
+      : m_input(std::move(input_name)), m_errors(errors), m_quiet(quiet) {
     if (m_errors != nullptr) m_errors->write("file,line,column,record,field,value,message\n");
   }
 
@@ -107,14 +109,7 @@ class Reporter {
       return;
     }
     auto& line = m_held;
-    line += m_input;
-    line += ':';
-    append_number(line, at.line);
-    line += ':';
-    append_number(line, at.column);
-    line += ": record ";
-    append_number(line, record);
-    line += ": ";
+    append_where(at, record);
     if (!field.empty()) {
       line += "field '";
       append_escaped(line, field, k_shown_bytes);  // a header name, from the file
@@ -133,6 +128,22 @@ class Reporter {
   // rejection's row (stderr's line names only where it starts).
   bool to_file() const { return m_errors != nullptr; }
 
+  // A note on a row that is advised all the same: to stderr, not counted.
+  void note(const CsvPosition& at, std::uint64_t record, std::string_view field, std::string_view value,
+            std::string_view message) {
+    if (m_quiet) return;
+    auto& line = m_held;
+    append_where(at, record);
+    line += "note: field '";
+    append_escaped(line, field, k_shown_bytes);
+    line += "': ";
+    append_quoted(line, value, k_shown_bytes);
+    line += ' ';
+    line += message;
+    line += '\n';
+    if (m_held.size() >= k_held_bytes) flush();
+  }
+
   // Writes the messages held back for stderr.
   void flush() {
     if (m_held.empty()) return;
@@ -147,9 +158,22 @@ class Reporter {
   std::uint64_t read = 0, advised = 0, rejected = 0;
 
  private:
+  // "FILE:LINE:COLUMN: record N: ", to stderr's held lines.
+  void append_where(const CsvPosition& at, std::uint64_t record) {
+    m_held += m_input;
+    m_held += ':';
+    append_number(m_held, at.line);
+    m_held += ':';
+    append_number(m_held, at.column);
+    m_held += ": record ";
+    append_number(m_held, record);
+    m_held += ": ";
+  }
+
   static constexpr std::size_t k_held_bytes = 64 * 1024;
   std::string m_input;
   Sink* m_errors;
+  bool m_quiet;
   std::string m_held;   // messages for stderr not yet written
   std::string m_value;  // scratch for an escaped value
  public:
@@ -302,7 +326,7 @@ CLI::App* setup_batch(CLI::App& app, BatchOptions& o) {
                 "Write cells starting with = + - @ tab or CR as they are, not prefixed with ' "
                 "(OWASP's advice against CSV injection)")
       ->disable_flag_override();
-  cmd->add_flag("-q,--quiet", o.quiet, "No progress and no summary; rejected rows are still reported")
+  cmd->add_flag("-q,--quiet", o.quiet, "No progress, notes or summary; rejected rows are still reported")
       ->disable_flag_override();
   return cmd;
 }
@@ -364,7 +388,7 @@ int run_batch(const BatchOptions& o) {
       return k_exit_usage;
     }
   }
-  Reporter report(input_name, o.errors.empty() ? nullptr : &errors_file);
+  Reporter report(input_name, o.errors.empty() ? nullptr : &errors_file, o.quiet);
   Progress progress(!o.quiet && ::isatty(STDERR_FILENO) == 1, regular ? static_cast<std::uint64_t>(st.st_size) : 0);
   report.before_message = [&progress] { progress.done(); };
   progress.before_draw = [&report] { report.flush(); };
@@ -378,6 +402,9 @@ int run_batch(const BatchOptions& o) {
   // A list spells its zones the same way row after row: each bad name's
   // message (a search of the zone names) is made once.
   std::map<std::string, std::string, std::less<>> zone_problems;
+  // A note on the row being read, reported once it is known to be advised.
+  std::optional<RowError> note;
+  defaults.note = [&note](std::size_t field, std::string message) { note = RowError{field, std::move(message)}; };
   defaults.zone_problem = [&zone_problems](std::string_view name) {
     if (const auto it = zone_problems.find(name); it != zone_problems.end()) return it->second;
     auto problem = zone_problem(name);
@@ -475,6 +502,7 @@ int run_batch(const BatchOptions& o) {
       return;
     }
     const std::uint64_t number = ++report.read;
+    note.reset();
     if (r.problem != CsvProblem::none) {
       // A bad byte or text after a quote is in one field: name it, show it.
       const bool in_field = (r.problem == CsvProblem::invalid_utf8 || r.problem == CsvProblem::nul_byte ||
@@ -494,6 +522,10 @@ int run_batch(const BatchOptions& o) {
         report.reject(r.position(f), number, columns->names[f], r.fields[f], true, q.error().message);
       }
     } else {
+      if (note) {
+        report.note(r.position(note->field), number, columns->names[note->field], r.fields[note->field],
+                    note->message);
+      }
       const Plan& p = planner(query);
       if (jsonl) {
         append_batch_jsonl(out.buffer(), *columns, r, p);
