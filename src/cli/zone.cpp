@@ -26,10 +26,43 @@ std::vector<std::string_view> zone_names() {
   return names;
 }
 
+// A fixed offset such as UTC+2, GMT-05:00 or +02:00: the hint for it, or ""
+// for another name. IANA's fixed zones are named the POSIX way, with the
+// sign reversed (Etc/GMT-2 is two hours ahead of UTC), and have whole hours.
+std::string offset_hint(std::string_view name) {
+  for (const std::string_view prefix : {"UTC", "GMT", "utc", "gmt"}) {
+    if (name.starts_with(prefix)) name.remove_prefix(prefix.size());
+  }
+  if (name.size() < 2 || (name[0] != '+' && name[0] != '-')) return {};
+  const bool ahead = name[0] == '+';
+  int hours = 0;
+  int minutes = 0;
+  std::size_t i = 1;
+  for (; i < name.size() && i < 3 && name[i] >= '0' && name[i] <= '9'; ++i) hours = hours * 10 + (name[i] - '0');
+  if (i == 1) return {};
+  if (i < name.size() && name[i] == ':') ++i;
+  const std::size_t minute_digits = name.size() - i;
+  if (minute_digits != 0 && minute_digits != 2) return {};
+  for (; i < name.size(); ++i) {
+    if (name[i] < '0' || name[i] > '9') return {};
+    minutes = minutes * 10 + (name[i] - '0');
+  }
+  if (minutes != 0 || hours > (ahead ? 14 : 12)) {
+    return "is a fixed UTC offset, which has no IANA name; give the place's zone, such as "
+           "Asia/Kolkata";
+  }
+  if (hours == 0) return "is not a time zone name; for UTC itself, give UTC";
+  return fmt::format("is not a time zone name; for a fixed offset of {}{} hours from UTC, give "
+                     "Etc/GMT{}{} (IANA reverses the sign), or better the place's zone, such as "
+                     "Europe/Berlin",
+                     ahead ? '+' : '-', hours, ahead ? '-' : '+', hours);
+}
+
 }  // namespace
 
 std::string zone_problem(std::string_view name) {
   if (name.empty()) return "is empty; expected an IANA time zone name such as Europe/Berlin";
+  if (auto hint = offset_hint(name); !hint.empty()) return hint;
   const auto close = nearest_zone_names(name, zone_names(), 3);
   if (close.empty()) {
     return "is not a time zone; expected an IANA name such as Europe/Berlin or America/New_York "
