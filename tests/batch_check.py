@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import os
+import random
 import re
 import resource
 import shutil
@@ -315,6 +316,34 @@ expect("long-stray-quote.csv", b"athlete,race_date,note\nbig,2026-05-01,\"" + b"
 expect("long-field-lines.csv", b"athlete,race_date,note\nann,2026-05-01,ok\nbig,2026-05-01,\"" +
        b"a line of text\n" * 120_000 + b"\"\nben,2026-05-01,ok\n", 1,
        ["FILE:3:1: record 2: is longer than 1 MiB; records that long are refused"], 2)
+
+# Lists with broken rows of every quote kind mixed among good ones, some of
+# them quoted over two lines: each broken row is one rejection at its own
+# line, and every good row is advised.
+for seed in range(12):
+    rnd = random.Random(seed)
+    lines, good, bad_lines = [b"athlete,race_date,note"], set(), []
+    for i in range(rnd.randint(50, 300)):
+        name, k = b"r%d" % i, rnd.random()
+        broken = {0.05: b'"' + name + b",2026-05-01,x", 0.08: name + b',2026-05-01,"x',
+                  0.10: name + b',"2026-05-01"z,x', 0.11: name + b',2026-05-01,"' + b"w" * rnd.choice([10, 1_100_000])}
+        row = next((text for limit, text in broken.items() if k < limit), None)
+        if row is not None:
+            bad_lines.append(len(lines) + 1)
+        elif k < 0.15:
+            row = b'"' + name + b', jr",2026-05-01,"two\nlines"'
+            good.add(name.decode() + ", jr")
+        else:
+            row = name + b",2026-05-01,ok"
+            good.add(name.decode())
+        lines.extend(row.split(b"\n"))
+    r = run([write("mixed-quotes.csv", b"\n".join(lines) + rnd.choice([b"\n", b""]))] + TODAY)
+    reported = [int(l.split(b":")[1]) for l in r.stderr.splitlines() if not l.startswith(b"advise: summary:")]
+    advised = {row[0] for row in rows(r.stdout)[1:]}
+    s = summary(r.stderr)
+    check(reported == bad_lines and advised == good and s is not None and s[:3] == (len(good) + len(bad_lines), len(good), len(bad_lines)),
+          f"mixed quotes, seed {seed}: reported lines {reported[:8]}, broken {bad_lines[:8]}; "
+          f"{len(good - advised)} good rows not advised; summary {s}")
 
 # The input is never overwritten; -o and --errors are never one file; --errors - is refused.
 victim = write("victim.csv", HEADER + b"Anna,2026-04-12,peak,2026-03-01\n")
