@@ -135,11 +135,22 @@ void CsvParser::end_field() {
   if (problem != CsvProblem::none && m_record.problem == CsvProblem::none) {
     m_record.problem = problem;
     m_record.problem_field = m_offsets.size() - 1;
-    // The column of the bad byte, counted in characters from the field start
-    // (exact for unquoted fields, which is where such bytes usually are).
+    // Where the bad byte is, from the field's start and the text before it.
+    // In a quoted field that text may hold line breaks, and each quote in it
+    // was written twice; an unquoted one has neither.
     CsvPosition p = m_record.positions.back();
-    if (m_state == State::quote_in_quoted) ++p.column;  // the opening quote
-    p.column += utf8_characters(field.substr(0, at));
+    std::string_view before = field.substr(0, at);
+    if (m_state == State::quoted || m_state == State::quote_in_quoted) {
+      if (const auto lf = before.rfind('\n'); lf != std::string_view::npos) {
+        p.line += static_cast<std::uint64_t>(std::count(before.begin(), before.end(), '\n'));
+        p.column = 1;
+        before.remove_prefix(lf + 1);
+      } else {
+        ++p.column;  // the opening quote
+      }
+      p.column += static_cast<std::uint64_t>(std::count(before.begin(), before.end(), '"'));
+    }
+    p.column += utf8_characters(before);
     m_record.problem_at = p;
   }
 }
@@ -183,7 +194,9 @@ bool CsvParser::tail_is_records() const {
 }
 
 bool CsvParser::end_record() {
-  if (m_recording && m_quote_wrong) {
+  // A record over several lines that goes wrong: text after a closing quote,
+  // or not the header's number of fields.
+  if (m_recording && (m_quote_wrong || (m_header_fields != 0 && m_offsets.size() != m_header_fields))) {
     m_recording = false;  // stray_quote() calls back here
     m_record.problem = CsvProblem::none;
     stray_quote();
@@ -243,8 +256,13 @@ bool CsvParser::step(char c) {
   if (m_cr_pending) {
     m_cr_pending = false;
     if (c != '\n') {
-      // A lone CR is data, outside quotes as inside.
-      if (m_state == State::record_start) start_record();
+      // A lone CR is data, outside quotes as inside; one that starts a line
+      // starts its record, in the column before this byte's.
+      if (m_state == State::record_start) {
+        --m_at.column;
+        start_record();
+        ++m_at.column;
+      }
       if (m_state == State::field_start) m_state = State::unquoted;
       append('\r');
     }

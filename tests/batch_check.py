@@ -311,6 +311,11 @@ expect("stray-quote.csv", b"\n".join(lines) + b"\n", 1,
 expect("long-stray-quote.csv", b"athlete,race_date,note\nbig,2026-05-01,\"" + b"w" * 1_100_000 +
        b"\nann,2026-05-01,x\nben,2026-05-01,y\ncy,2026-05-01,\"z\"\ndi,2026-05-01,ok\n", 1,
        ["FILE:2:16: record 1: a quote opened here is not closed on its line and the record goes wrong after it; the lines after this one are read again as records"], 4)
+# A quote closed on a later line, in a record without the header's width:
+# stray too, and the row between is advised.
+expect("stray-closed-later.csv", b"athlete,race_date,priority\nAnn,\"2026-05-10,A\nBob,2026-05-10,A\nCid,2026-05-10,A\"\n", 1,
+       ["FILE:2:5: record 1: a quote opened here is not closed on its line and the record goes wrong after it; the lines after this one are read again as records",
+        "FILE:4:16: record 3: field 'priority': 'A\"' is not a priority; expected A, B or C"], 1)
 # A quoted field of text over 1 MiB with line breaks in it is one long
 # record, not a stray quote whose 120,000 lines are rows.
 expect("long-field-lines.csv", b"athlete,race_date,note\nann,2026-05-01,ok\nbig,2026-05-01,\"" +

@@ -211,6 +211,31 @@ TEST_CASE("advise::CsvParser") {
     CHECK(r.records.size() >= 100);
     CHECK(r.records[2] == std::vector<std::string>{"r1", "y"});  // r0 is on the quote's line
   }
+  SUBCASE("a bad byte in a quoted field: its own line and column") {
+    // Line breaks and doubled quotes before it count as in the file.
+    const auto p = parse("a,b\n\"x\ny\nz\xff\",1\n\"p\"\"\"\"\xff\",2\n\"q\r\nr\0\",3\n"s);
+    REQUIRE(p.records.size() == 4);
+    CHECK(p.problems[1] == CsvProblem::invalid_utf8);
+    CHECK(p.problem_at[1] == CsvPosition{4, 2});
+    CHECK(p.problem_at[2] == CsvPosition{5, 7});
+    CHECK(p.problems[3] == CsvProblem::nul_byte);
+    CHECK(p.problem_at[3] == CsvPosition{7, 2});
+  }
+  SUBCASE("a lone CR that starts a line starts its record in column 1") {
+    const auto p = parse("a,b\n\rQ,1\n\r\xff,2\n");
+    CHECK(p.positions[1] == std::vector<CsvPosition>{{2, 1}, {2, 4}});
+    CHECK(p.problem_at[2] == CsvPosition{3, 2});
+  }
+  SUBCASE("a record over several lines without the header's width: a stray quote") {
+    const auto p = parse("a,b,c\nAnn,\"x,A\nBob,y,A\nCid,z,A\"\n");
+    REQUIRE(p.records.size() == 4);
+    CHECK(p.problems[1] == CsvProblem::stray_quote);
+    CHECK(p.problem_at[1] == CsvPosition{2, 5});
+    CHECK(p.records[2] == std::vector<std::string>{"Bob", "y", "A"});
+    CHECK(p.records[3] == std::vector<std::string>{"Cid", "z", "A\""});
+    // With the header's width, it is one record.
+    CHECK(parse("a,b\nAnn,\"x\ny\"\n").records == Rows{{"a", "b"}, {"Ann", "x\ny"}});
+  }
   SUBCASE("columns count characters, not bytes") {
     const auto p = parse("Zoë,\xff\n");
     CHECK(p.problem_at[0].column == 5);
