@@ -108,20 +108,7 @@ class Reporter {
       m_errors->flush_if_full();
       return;
     }
-    auto& line = m_held;
-    append_where(at, record);
-    if (!field.empty()) {
-      line += "field '";
-      append_escaped(line, field, k_shown_bytes);  // a header name, from the file
-      line += "': ";
-    }
-    if (has_value) {
-      append_quoted(line, value, k_shown_bytes);
-      line += ' ';
-    }
-    line += message;
-    line += '\n';
-    if (m_held.size() >= k_held_bytes) flush();
+    hold(at, record, "", field, value, has_value, message);
   }
 
   // Whether rejections go to an --errors file, which shows a whole-row
@@ -131,17 +118,7 @@ class Reporter {
   // A note on a row that is advised all the same: to stderr, not counted.
   void note(const CsvPosition& at, std::uint64_t record, std::string_view field, std::string_view value,
             std::string_view message) {
-    if (m_quiet) return;
-    auto& line = m_held;
-    append_where(at, record);
-    line += "note: field '";
-    append_escaped(line, field, k_shown_bytes);
-    line += "': ";
-    append_quoted(line, value, k_shown_bytes);
-    line += ' ';
-    line += message;
-    line += '\n';
-    if (m_held.size() >= k_held_bytes) flush();
+    if (!m_quiet) hold(at, record, "note: ", field, value, true, message);
   }
 
   // Writes the messages held back for stderr.
@@ -158,16 +135,32 @@ class Reporter {
   std::uint64_t read = 0, advised = 0, rejected = 0;
 
  private:
-  // "FILE:LINE:COLUMN: record N: ", to stderr's held lines.
-  void append_where(const CsvPosition& at, std::uint64_t record) {
-    m_held += m_input;
-    m_held += ':';
-    append_number(m_held, at.line);
-    m_held += ':';
-    append_number(m_held, at.column);
-    m_held += ": record ";
-    append_number(m_held, record);
-    m_held += ": ";
+  // One line for stderr, held back: "FILE:LINE:COLUMN: record N: KIND
+  // field 'F': 'VALUE' MESSAGE", without the field or value when there is none.
+  void hold(const CsvPosition& at, std::uint64_t record, std::string_view kind, std::string_view field,
+            std::string_view value, bool has_value, std::string_view message) {
+    auto& line = m_held;
+    line += m_input;
+    line += ':';
+    append_number(line, at.line);
+    line += ':';
+    append_number(line, at.column);
+    line += ": record ";
+    append_number(line, record);
+    line += ": ";
+    line += kind;
+    if (!field.empty()) {
+      line += "field '";
+      append_escaped(line, field, k_shown_bytes);  // a header name, from the file
+      line += "': ";
+    }
+    if (has_value) {
+      append_quoted(line, value, k_shown_bytes);
+      line += ' ';
+    }
+    line += message;
+    line += '\n';
+    if (m_held.size() >= k_held_bytes) flush();
   }
 
   static constexpr std::size_t k_held_bytes = 64 * 1024;
@@ -176,8 +169,6 @@ class Reporter {
   bool m_quiet;
   std::string m_held;   // messages for stderr not yet written
   std::string m_value;  // scratch for an escaped value
- public:
-  std::string row;      // scratch for a rejected row, re-joined as CSV
   std::string m_lost;
 };
 
@@ -461,10 +452,10 @@ int run_batch(const BatchOptions& o) {
   // A row rejected whole, for --errors: its line, or its fields joined as
   // CSV again (a stray quote's record only up to the end of the quote's
   // line); `cut` tells whether the parser cut it short.
-  auto whole_row = [&report](const CsvRecord& r, bool& cut) -> std::string_view {
+  std::string row;  // scratch, reused
+  auto whole_row = [&row](const CsvRecord& r, bool& cut) -> std::string_view {
     cut = r.cut;
     if (!r.line.empty()) return r.line;
-    std::string& row = report.row;
     row.clear();
     for (std::size_t i = 0; i < r.fields.size(); ++i) {
       if (i > 0) row += ',';
