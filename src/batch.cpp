@@ -259,8 +259,10 @@ tl::expected<void, RowError> batch_query(const CsvRecord& record, const BatchCol
   };
   if (record.fields.size() != columns.names.size()) {
     return refuse(BatchColumns::npos,
-                  fmt::format("has {} field{}, the header has {}", record.fields.size(),
-                              record.fields.size() == 1 ? "" : "s", columns.names.size()));
+                  fmt::format("has {} field{}, {} {}", record.fields.size(),
+                              record.fields.size() == 1 ? "" : "s",
+                              columns.from_option ? "--columns names" : "the header has",
+                              columns.names.size()));
   }
   // A fresh query that keeps the capacity of its vectors (field by field:
   // see Query in plan.hpp).

@@ -42,9 +42,9 @@ tl::expected<Minutes, std::string> parse_clock(std::string_view text) {
 }
 
 std::optional<Priority> parse_priority(std::string_view text) {
-  if (text == "A") return Priority::a;
-  if (text == "B") return Priority::b;
-  if (text == "C") return Priority::c;
+  if (text == "A" || text == "a") return Priority::a;
+  if (text == "B" || text == "b") return Priority::b;
+  if (text == "C" || text == "c") return Priority::c;
   return std::nullopt;
 }
 

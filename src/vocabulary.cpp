@@ -55,8 +55,18 @@ auto hashed_lookup(const Table& table, const NameHash& hash, std::string_view te
     -> std::optional<typename Table::value_type::second_type> {
   if (text.empty()) return std::nullopt;
   const auto slot = hash.slot[NameHash::of(text, hash.mul)];
-  if (slot == 0 || table[slot - 1].first != text) return std::nullopt;
-  return table[slot - 1].second;
+  if (slot != 0 && table[slot - 1].first == text) return table[slot - 1].second;
+  // Spreadsheets capitalise ("Peak", "OFF-SEASON"): any case, ASCII only.
+  char lower[24];
+  if (text.size() > sizeof lower) return std::nullopt;
+  bool upper = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    upper = upper || (c >= 'A' && c <= 'Z');
+    lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  if (!upper) return std::nullopt;
+  return hashed_lookup(table, hash, std::string_view(lower, text.size()));
 }
 
 constexpr NameHash k_phase_hash = name_hash(k_phase_names);

@@ -453,6 +453,23 @@ os.chmod(private, 0o600)
 run([victim, "-o", private, "-q"] + TODAY)
 check(os.stat(private).st_mode & 0o777 == 0o600, f"mode {oct(os.stat(private).st_mode & 0o777)}")
 
+# Lines ending in CR alone (classic Mac OS) read as one header: said so.
+expect("cr-only.csv", b"athlete,race_date,phase\rAnna,2026-04-12,peak\rBen,2026-04-12,base\r", 2,
+       ["advise: error: FILE:1: the header holds a carriage return (\\x0d) that no line feed follows; if the lines end in CR alone (classic Mac OS), convert them first, e.g. tr '\\r' '\\n' <in.csv >fixed.csv"], 0)
+# A no-break space reads as a space on a terminal: shown escaped.
+expect("nbsp.csv", b"athlete,race_date\nAnna,2026-04-12\xc2\xa0\n", 1,
+       ["FILE:2:6: record 1: field 'race_date': '2026-04-12\\xc2\\xa0' is not a date in the form YYYY-MM-DD (for example 2026-04-12)"], 0)
+# Phases, priorities and experience in any case, as spreadsheets write them;
+# the advice names the phase as listed.
+r = expect("any-case.csv", b"athlete,race_date,phase,priority,experience\nAnna,2026-04-12,PEAK,b,Regular\nBen,2026-04-12,Off-Season,C,first-TIME\n",
+           0, [], 2)
+check([row[15] for row in rows(r.stdout)[1:]] == ["peak", "off-season"], f"any case: {rows(r.stdout)}")
+check([row[:5] for row in rows(r.stdout)[1:]] == [["Anna", "2026-04-12", "PEAK", "b", "Regular"],
+      ["Ben", "2026-04-12", "Off-Season", "C", "first-TIME"]], f"any case passed through: {rows(r.stdout)}")
+# With --columns, a row of the wrong width is compared with the option's list.
+expect("columns-width.csv", b"Anna,2026-04-12\nBen,2026-04-12,x\n", 1,
+       ["FILE:2:1: record 2: has 3 fields, --columns names 2"], 1, ["--columns", "athlete,race_date"])
+
 # Nothing from the input runs as a formula: header names and the errors CSV too.
 evil = write("evil.csv", b'athlete,race_date,=HYPERLINK("x")\nAnna,=2026-02-30,1\n')
 r = run([evil, "--errors", f"{WORK}/evil-errors.csv"] + TODAY)

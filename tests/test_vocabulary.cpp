@@ -19,8 +19,13 @@ TEST_CASE("advise::vocabulary names") {
     CHECK(parse_experience("first-time") == Experience::first_time);
     CHECK(fmt::format("{}", Experience::regular) == "regular");
   }
-  SUBCASE("lookups are exact") {
-    CHECK_FALSE(parse_phase("Peak"));
+  SUBCASE("lookups take any ASCII case, and nothing else") {
+    CHECK(parse_phase("Peak") == Phase::peak);
+    CHECK(parse_phase("OFF-SEASON") == Phase::off_season);
+    CHECK(parse_experience("First-Time") == Experience::first_time);
+    CHECK(parse_intensity("DEEP") == Intensity::deep);
+    CHECK_FALSE(parse_phase("Peak "));
+    CHECK_FALSE(parse_phase("PEAKPEAKPEAKPEAKPEAKPEAKPEAK"));
     CHECK_FALSE(parse_phase("off_season"));
     CHECK_FALSE(parse_phase(""));
     CHECK_FALSE(parse_intensity("deep "));

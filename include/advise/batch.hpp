@@ -28,6 +28,9 @@ struct BatchColumns {
   std::vector<std::string> names;  // every input column, in order
   std::size_t athlete = npos, race_date = npos, race_time = npos, tz = npos, priority = npos,
               phase = npos, last_massage = npos, experience = npos;
+  // The names came from --columns, not a header row: a row of the wrong
+  // width is compared with the option's list.
+  bool from_option = false;
 };
 
 // Finds the columns by name (exact, case-sensitive). The error is a whole

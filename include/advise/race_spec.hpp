@@ -18,7 +18,7 @@ tl::expected<Race, std::string> parse_race(std::string_view text);
 // value: "is not a time of day: the hour must be 00 to 23, not 24".
 tl::expected<Minutes, std::string> parse_clock(std::string_view text);
 
-// "A", "B" or "C".
+// "A", "B" or "C", in either case.
 std::optional<Priority> parse_priority(std::string_view text);
 
 // What a race's start means in `zone`.

@@ -82,7 +82,8 @@ auto lookup_name(const Table& table, std::string_view text)
   return std::nullopt;
 }
 
-// Exact, case-sensitive lookups; nullopt for any other text.
+// Lookups in any ASCII case ("Peak" as "peak", for spreadsheets); nullopt
+// for any other text. The CLI's flags take the names as listed.
 std::optional<Phase> parse_phase(std::string_view text);
 std::optional<Intensity> parse_intensity(std::string_view text);
 std::optional<Experience> parse_experience(std::string_view text);

@@ -273,10 +273,11 @@ CLI::App* setup_batch(CLI::App& app, BatchOptions& o) {
       ->type_name("FILE")
       ->check(named_file("without --errors, bad rows go to stderr"));
   cmd->add_option("--format", o.format, "Output format (default: csv)")
-      ->check(choice_validator(k_batch_formats, "a batch format"))
+      ->transform(choice_validator(k_batch_formats, "a batch format",
+                                   "--format takes a name; to write to a file, give -o FILE"))
       ->type_name(names_of(k_batch_formats));
   cmd->add_option("--phase", o.phase, "Phase for rows that leave it empty")
-      ->check(choice_validator(k_phase_names, "a training phase"))
+      ->transform(choice_validator(k_phase_names, "a training phase"))
       ->type_name(names_of(k_phase_names));
   add_experience(*cmd, o.experience);
   add_tz(*cmd, o.tz);
@@ -411,6 +412,15 @@ int run_batch(const BatchOptions& o) {
   std::string fatal;
   // `source`: where the names come from, for messages.
   auto start = [&](const std::vector<std::string_view>& names, std::string_view source) {
+    // Lines that end in CR alone (classic Mac OS) read as one long header.
+    if (std::any_of(names.begin(), names.end(),
+                    [](std::string_view n) { return n.find('\r') != std::string_view::npos; })) {
+      fatal = fmt::format("{} holds a carriage return (\\x0d) that no line feed follows; if the "
+                          "lines end in CR alone (classic Mac OS), convert them first, e.g. "
+                          "tr '\\r' '\\n' <in.csv >fixed.csv",
+                          source);
+      return;
+    }
     auto found = batch_columns(names, source);
     if (!found) {
       std::string listed;
@@ -430,6 +440,7 @@ int run_batch(const BatchOptions& o) {
       return;
     }
     columns = std::move(*found);
+    columns->from_option = source == "the list";
     // Rows with a time and no tz use --tz, else the local zone.
     if (columns->race_time != BatchColumns::npos && defaults.zone == nullptr) {
       if (const auto local = local_zone("give the row a tz, or the batch a --tz")) {

@@ -20,7 +20,7 @@ CLI::App* setup_check(CLI::App& app, CheckOptions& o) {
   add_tz(*cmd, o.tz);
   add_date(*cmd, "--on", o.on, "Date of the session to check")->required();
   cmd->add_option("--intensity", o.intensity, "Intensity of the session")
-      ->check(choice_validator(k_intensity_names, "an intensity"))
+      ->transform(choice_validator(k_intensity_names, "an intensity"))
       ->type_name(names_of(k_intensity_names))
       ->required();
   add_last_massage(*cmd, o.last_massage);

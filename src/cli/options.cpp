@@ -90,16 +90,21 @@ void add_today(CLI::App& app, std::string& today) {
            "Count from this date instead of the local date (for scripts and tests)");
 }
 
+namespace {
+constexpr const char* k_format_file_hint =
+    "--format takes a name; to write to a file, redirect the output: > FILE";
+}  // namespace
+
 void add_format(CLI::App& app, std::string& format, bool calendar) {
   if (calendar) {
     app.add_option("--format", format,
                    "Output format (default: text; ics: an iCalendar file for your calendar)")
-        ->check(choice_validator(k_format_names, "a format"))
+        ->transform(choice_validator(k_format_names, "a format", k_format_file_hint))
         ->type_name(names_of(k_format_names));
     return;
   }
   app.add_option("--format", format, "Output format (default: text)")
-      ->check(choice_validator(k_plain_format_names, "a format"))
+      ->transform(choice_validator(k_plain_format_names, "a format", k_format_file_hint))
       ->type_name(names_of(k_plain_format_names));
 }
 
@@ -144,7 +149,7 @@ tl::expected<date::sys_seconds, std::string> calendar_stamp() {
 void add_experience(CLI::App& app, std::string& experience) {
   app.add_option("--experience", experience,
                  "How used to massage the runner is (default: occasional)")
-      ->check(choice_validator(k_experience_names, "an experience level"))
+      ->transform(choice_validator(k_experience_names, "an experience level"))
       ->type_name(names_of(k_experience_names));
 }
 
@@ -211,7 +216,7 @@ void add_conditions(CLI::App& app, std::vector<std::string>& conditions) {
   add_repeatable(app, "--condition", conditions,
                  "An injury or risk the runner reports, for the sources' cautions (never a "
                  "diagnosis); repeat for several; 'advise conditions' lists them")
-      ->check(choice_validator(k_condition_names, "a condition"))
+      ->transform(choice_validator(k_condition_names, "a condition"))
       ->type_name("NAME");
 }
 
@@ -219,7 +224,7 @@ void add_symptoms(CLI::App& app, std::vector<std::string>& symptoms) {
   add_repeatable(app, "--symptom", symptoms,
                  "Unusual stiffness, an ache lasting more than a couple of days, or heavy, "
                  "sluggish runs: the next session comes as soon as possible; repeatable")
-      ->check(choice_validator(k_symptom_names, "a symptom"))
+      ->transform(choice_validator(k_symptom_names, "a symptom"))
       ->type_name(names_of(k_symptom_names));
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <optional>
 #include <tl/expected.hpp>
 #include <string>
@@ -28,9 +29,11 @@ CLI::Validator race_validator();
 // --race, repeatable.
 CLI::Option* add_races(CLI::App& app, std::vector<std::string>& races);
 
-// Accepts exactly one of the names in `table`; the message lists them.
+// Accepts one of the names in `table`, in any ASCII case (taken as the name
+// itself: "Peak" is peak); the message lists them, and `file_hint` follows
+// it when the value looks like a file name (a --format given a path).
 template <typename Table>
-CLI::Validator choice_validator(const Table& table, std::string kind);
+CLI::Validator choice_validator(const Table& table, std::string kind, std::string file_hint = {});
 
 // Days from values already accepted by date_validator().
 Day to_day(const std::string& text);
@@ -87,14 +90,25 @@ Day today_from(const std::string& option);
 Format format_from(const std::string& option);
 
 template <typename Table>
-CLI::Validator choice_validator(const Table& table, std::string kind) {
+CLI::Validator choice_validator(const Table& table, std::string kind, std::string file_hint) {
   const std::string names = names_of(table);
   return CLI::Validator(
-      [table, kind, names](std::string& value) -> std::string {
+      [table, kind, names, file_hint](std::string& value) -> std::string {
+        auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
         for (const auto& [name, v] : table) {
           if (name == value) return {};
+          // Any ASCII case, taken as the name itself ("Peak" is peak).
+          if (std::equal(name.begin(), name.end(), value.begin(), value.end(),
+                         [&](char a, char b) { return a == lower(b); })) {
+            value = std::string(name);
+            return {};
+          }
         }
-        return quote_value(value) + " is not " + kind + "; expected one of " + names;
+        std::string message = quote_value(value) + " is not " + kind + "; expected one of " + names;
+        if (!file_hint.empty() && value.find_first_of("./") != std::string::npos) {
+          message += "; " + file_hint;
+        }
+        return message;
       },
       "");
 }

@@ -14,7 +14,7 @@ void setup_query(CLI::App& app, QueryOptions& o) {
   add_tz(app, o.tz);
   app.add_option("--phase", o.phase,
                  "Training phase (default: chosen from the race calendar, and said so)")
-      ->check(choice_validator(k_phase_names, "a training phase"))
+      ->transform(choice_validator(k_phase_names, "a training phase"))
       ->type_name(names_of(k_phase_names));
   add_last_massage(app, o.last_massage);
   add_experience(app, o.experience);

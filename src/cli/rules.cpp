@@ -30,7 +30,7 @@ CLI::App* setup_rules(CLI::App& app, RulesOptions& o) {
               k_exit_codes_help);
   cmd->add_option("--format", o.format,
                   "Output format (default: text; markdown: the page docs/rules.md)")
-      ->check(choice_validator(k_rules_formats, "a format"))
+      ->transform(choice_validator(k_rules_formats, "a format"))
       ->type_name(names_of(k_rules_formats));
   return cmd;
 }

@@ -11,6 +11,12 @@ bool invisible(std::uint32_t cp) {
          (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
 }
 
+bool disguised(std::uint32_t cp) {
+  return cp == 0xa0 || cp == 0xad || cp == 0x34f || cp == 0x1680 || cp == 0x180e ||
+         (cp >= 0x2000 && cp <= 0x200a) || cp == 0x202f || cp == 0x205f ||
+         (cp >= 0x2060 && cp <= 0x2064) || cp == 0x3000 || cp == 0x3164 || cp == 0xffa0;
+}
+
 bool append_escaped(std::string& out, std::string_view value, std::size_t limit) {
   const std::size_t end = out.size() + limit;
   std::size_t i = 0;
@@ -27,7 +33,7 @@ bool append_escaped(std::string& out, std::string_view value, std::size_t limit)
     if (i == value.size() || out.size() >= end) break;
     std::uint32_t cp = 0;
     const std::size_t n = utf8_char(value, i, cp);
-    if (n == 0 || invisible(cp)) {
+    if (n == 0 || invisible(cp) || disguised(cp)) {
       constexpr std::string_view k_hex = "0123456789abcdef";
       for (const auto c : value.substr(i, n == 0 ? 1 : n)) {
         out += "\\x";

@@ -14,7 +14,13 @@ namespace advise::cli {
 // separators, bidirectional controls and the byte-order mark.
 bool invisible(std::uint32_t cp);
 
-// Appends `value` with invisible characters and bytes of broken UTF-8 as \xNN,
+// Characters a reader would take for a plain space or for nothing: the
+// no-break and other wide spaces, the soft hyphen, fillers and invisible
+// operators. Shown escaped, so that '2027-04-11\xc2\xa0' does not read as a
+// trailing space; allowed where text is kept (names).
+bool disguised(std::uint32_t cp);
+
+// Appends `value` with invisible and disguised characters and bytes of broken UTF-8 as \xNN,
 // up to `limit` bytes of it; returns whether it stopped early.
 bool append_escaped(std::string& out, std::string_view value, std::size_t limit);
 
