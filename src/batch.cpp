@@ -203,6 +203,25 @@ bool any_formula(const std::vector<std::string_view>& fields) {
 
 }  // namespace
 
+namespace {
+
+// `name` in ASCII lower case: header names match in any case ("Athlete").
+std::string folded(std::string_view name) {
+  std::string out(name);
+  for (auto& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string_view trimmed(std::string_view name) {
+  const auto first = name.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  return name.substr(first, name.find_last_not_of(" \t") - first + 1);
+}
+
+}  // namespace
+
 tl::expected<BatchColumns, std::string> batch_columns(const std::vector<std::string_view>& header,
                                                       std::string_view source) {
   BatchColumns c;
@@ -211,32 +230,45 @@ tl::expected<BatchColumns, std::string> batch_columns(const std::vector<std::str
       {"race_time", &BatchColumns::race_time}, {"tz", &BatchColumns::tz},
       {"priority", &BatchColumns::priority},   {"phase", &BatchColumns::phase},
       {"last_massage", &BatchColumns::last_massage}, {"experience", &BatchColumns::experience}};
+  std::vector<std::string> seen;  // the names folded, to find one given twice
   for (std::size_t i = 0; i < header.size(); ++i) {
     const auto name = header[i];
+    const auto key = folded(name);
     // Empty names (trailing commas of spreadsheet exports) may repeat.
-    if (!name.empty() && std::find(c.names.begin(), c.names.end(), name) != c.names.end()) {
-      return tl::make_unexpected(fmt::format("{} names column '{}' twice", source, name));
+    if (!name.empty() && std::find(seen.begin(), seen.end(), key) != seen.end()) {
+      return tl::make_unexpected(fmt::format("{} names column '{}' twice", source, key));
     }
-    if (std::find(k_batch_advice_columns.begin(), k_batch_advice_columns.end(), name) !=
+    if (std::find(k_batch_advice_columns.begin(), k_batch_advice_columns.end(), key) !=
         k_batch_advice_columns.end()) {
       return tl::make_unexpected(fmt::format(
           "input column '{}' has the name of an advice column that batch adds; rename it",
           name));
     }
     for (const auto& [known_name, member] : known) {
-      if (name == known_name) c.*member = i;
+      if (key == known_name) c.*member = i;
     }
+    seen.push_back(key);
     c.names.emplace_back(name);
   }
   std::vector<std::string_view> missing;
-  for (const std::string_view required : {"athlete", "race_date"}) {
-    if (std::find(c.names.begin(), c.names.end(), required) == c.names.end()) missing.push_back(required);
-  }
+  if (c.athlete == BatchColumns::npos) missing.push_back("athlete");
+  if (c.race_date == BatchColumns::npos) missing.push_back("race_date");
   if (!missing.empty()) {
-    return tl::make_unexpected(fmt::format(
+    std::string message = fmt::format(
         "{} has no {} column; an athlete list needs athlete and race_date", source,
         missing.size() == 1 ? fmt::format("'{}'", missing[0])
-                            : fmt::format("'{}' and no '{}'", missing[0], missing[1])));
+                            : fmt::format("'{}' and no '{}'", missing[0], missing[1]));
+    // "athlete, race_date": a spreadsheet's spaces after the commas.
+    for (const auto name : header) {
+      const auto bare = folded(trimmed(name));
+      if (bare != name && std::find(missing.begin(), missing.end(), bare) != missing.end()) {
+        message += fmt::format("; a name has spaces around it ('{}'): names are exact, so write "
+                               "{}, with no spaces after the commas",
+                               name, bare);
+        break;
+      }
+    }
+    return tl::make_unexpected(message);
   }
   return c;
 }

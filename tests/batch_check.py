@@ -96,7 +96,7 @@ expect("first-timer-default.csv", b"athlete,race_date,last_massage,experience\nA
        ["--experience", "first-time"])
 expect("empty-lines.csv", HEADER + b"\nAnna,2026-04-12,peak,2026-03-01\n\r\n\nBen,2026-04-12,,\n\n", 0, [], 2)
 expect("utf8.csv", HEADER + b"Ann\xe9,2026-04-12,peak,2026-03-01\n", 1,
-       ["FILE:2:4: record 1: field 'athlete': 'Ann\\xe9' is not valid UTF-8"], 0)
+       ["FILE:2:4: record 1: field 'athlete': 'Ann\\xe9' is not valid UTF-8; save the list as UTF-8"], 0)
 expect("nul.csv", HEADER + b"An\x00na,2026-04-12,peak,2026-03-01\nBen,2026-04-12,peak,2026-03-01\n", 1,
        ["FILE:2:3: record 1: field 'athlete': 'An\\x00na' holds a NUL byte"], 1)
 long_ok = b"x" * 900_000
@@ -469,6 +469,26 @@ check([row[:5] for row in rows(r.stdout)[1:]] == [["Anna", "2026-04-12", "PEAK",
 # With --columns, a row of the wrong width is compared with the option's list.
 expect("columns-width.csv", b"Anna,2026-04-12\nBen,2026-04-12,x\n", 1,
        ["FILE:2:1: record 2: has 3 fields, --columns names 2"], 1, ["--columns", "athlete,race_date"])
+
+# A list in another encoding: the header says how to convert it.
+expect("utf16.csv", "athlete,race_date\nAnna,2026-04-12\n".encode("utf-16"), 2,
+       ["advise: error: FILE:1:1: the header row is not valid UTF-8; batch reads UTF-8: save the list as UTF-8 (in a spreadsheet, CSV UTF-8), or convert it, e.g. iconv -f UTF-16 -t UTF-8 <in.csv >out.csv"], 0)
+expect("utf16-nomark.csv", "athlete,race_date\n".encode("utf-16-le"), 2,
+       ["advise: error: FILE:1:2: the header row holds a NUL byte; batch reads UTF-8: save the list as UTF-8 (in a spreadsheet, CSV UTF-8), or convert it, e.g. iconv -f UTF-16 -t UTF-8 <in.csv >out.csv"], 0)
+expect("latin1.csv", "athlete,race_date,Stärke\n".encode("latin-1"), 2,
+       ["advise: error: FILE:1:21: the header row is not valid UTF-8; batch reads UTF-8: save the list as UTF-8 (in a spreadsheet, CSV UTF-8), or convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8 <in.csv >out.csv"], 0)
+# Header names in any case; spaces after the commas are named.
+r = expect("capitals.csv", b"Athlete,RACE_DATE,Phase\nAnna,2026-04-12,Taper\n", 0, [], 1)
+check(rows(r.stdout)[0][:3] == ["Athlete", "RACE_DATE", "Phase"] and rows(r.stdout)[1][-2] == "taper",
+      f"capitalised header: {rows(r.stdout)}")
+expect("spaced.csv", b"athlete, race_date\nAnna, 2026-04-12\n", 2,
+       ["advise: error: FILE:1: the header has no 'race_date' column; an athlete list needs athlete and race_date; a name has spaces around it (' race_date'): names are exact, so write race_date, with no spaces after the commas (found: 'athlete', ' race_date')"], 0)
+expect("twice-cased.csv", b"athlete,race_date,Phase,phase\n", 2,
+       ["advise: error: FILE:1: the header names column 'phase' twice (found: 'athlete', 'race_date', 'Phase', 'phase')"], 0)
+# Zone abbreviations and Z name no zone: said so, not matched to a near name.
+expect("zone-abbreviations.csv", b"athlete,race_date,race_time,tz\nAnna,2026-04-12,09:00,PST\nBen,2026-04-12,09:00,Z\n", 1,
+       ["FILE:2:23: record 1: field 'tz': 'PST' looks like an abbreviation, not a time zone: one abbreviation can stand for several places, and changes with summer time; give the place's zone, such as America/Los_Angeles or Europe/Paris",
+        "FILE:3:22: record 2: field 'tz': 'Z' is not a time zone name; for UTC itself, give UTC"], 0)
 
 # Nothing from the input runs as a formula: header names and the errors CSV too.
 evil = write("evil.csv", b'athlete,race_date,=HYPERLINK("x")\nAnna,=2026-02-30,1\n')

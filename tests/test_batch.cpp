@@ -74,6 +74,19 @@ TEST_CASE("advise::batch_columns") {
         "the header has no 'race_date' column; an athlete list needs athlete and race_date");
   CHECK(batch_columns({"athlete", "race_date", "athlete"}).error() ==
         "the header names column 'athlete' twice");
+  const auto cased = columns_of({"Athlete", "RACE_DATE", "Last_Massage"});
+  CHECK(cased.athlete == 0);
+  CHECK(cased.race_date == 1);
+  CHECK(cased.last_massage == 2);
+  CHECK(cased.names[1] == "RACE_DATE");  // passed through as written
+  CHECK(batch_columns({"athlete", "race_date", "Tz", "tz"}).error() ==
+        "the header names column 'tz' twice");
+  CHECK(batch_columns({"athlete", "race_date", "RULES"}).error() ==
+        "input column 'RULES' has the name of an advice column that batch adds; rename it");
+  CHECK(batch_columns({"athlete", "Race_Date "}).error() ==
+        "the header has no 'race_date' column; an athlete list needs athlete and race_date; a "
+        "name has spaces around it ('Race_Date '): names are exact, so write race_date, with no "
+        "spaces after the commas");
   CHECK(batch_columns({"athlete", "race_date", "rules"}).error() ==
         "input column 'rules' has the name of an advice column that batch adds; rename it");
 }

@@ -33,7 +33,7 @@ struct BatchColumns {
   bool from_option = false;
 };
 
-// Finds the columns by name (exact, case-sensitive). The error is a whole
+// Finds the columns by name, in any ASCII case ("Athlete" is athlete). The error is a whole
 // sentence about `source`, where the names came from ("the header", or "the
 // list" of --columns): a required column missing, a name given twice, or an
 // input column named like an advice column.

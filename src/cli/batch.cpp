@@ -47,7 +47,7 @@ std::string_view problem_text(CsvProblem p) {
   switch (p) {
     case CsvProblem::unclosed_quote: return "a quoted field is not closed before the end of the input";
     case CsvProblem::text_after_quote: return "has text after the closing quote of a field";
-    case CsvProblem::invalid_utf8: return "is not valid UTF-8";
+    case CsvProblem::invalid_utf8: return "is not valid UTF-8; save the list as UTF-8";
     case CsvProblem::nul_byte: return "holds a NUL byte";
     case CsvProblem::too_long: return "is longer than 1 MiB; records that long are refused";
     case CsvProblem::too_many_fields: return "has more than 10000 fields; records that wide are refused";
@@ -57,6 +57,25 @@ std::string_view problem_text(CsvProblem p) {
     case CsvProblem::none: return "";
   }
   return "";
+}
+
+// What is wrong with a header row, and for a list in another encoding than
+// UTF-8 (the usual cause), how to convert it.
+std::string header_problem(const CsvRecord& r) {
+  // UTF-16 starts with a mark (FF FE or FE FF, bytes UTF-8 never has) or,
+  // without one, with a NUL in its first two bytes.
+  const auto first = r.fields.empty() || r.fields[0].empty()
+                         ? 0U
+                         : static_cast<unsigned char>(r.fields[0][0]);
+  const bool at_start = r.problem_at.line == 1 && r.problem_at.column <= 2;
+  const bool utf16 = at_start && (r.problem == CsvProblem::nul_byte || first == 0xFF || first == 0xFE);
+  if (r.problem != CsvProblem::invalid_utf8 && !(r.problem == CsvProblem::nul_byte && utf16)) {
+    return std::string(problem_text(r.problem));
+  }
+  return fmt::format("{}; batch reads UTF-8: save the list as UTF-8 (in a spreadsheet, CSV UTF-8), "
+                     "or convert it, e.g. iconv -f {} -t UTF-8 <in.csv >out.csv",
+                     r.problem == CsvProblem::nul_byte ? "holds a NUL byte" : "is not valid UTF-8",
+                     utf16 ? "UTF-16" : "WINDOWS-1252");
 }
 
 // Counts and reports; the errors go to stderr or, with --errors, to a CSV
@@ -425,7 +444,8 @@ int run_batch(const BatchOptions& o) {
     if (!found) {
       std::string listed;
       for (const auto n : names) listed += (listed.empty() ? "" : ", ") + shown(n);
-      fatal = fmt::format("{} (found: {})", found.error(), listed);
+      // The library quotes names as given: shown here as every value is.
+      fatal = fmt::format("{} (found: {})", escaped(found.error()), listed);
       if (names.size() == 1 && (names[0].find(';') != std::string_view::npos ||
                                 names[0].find('\t') != std::string_view::npos)) {
         fatal += "; the list seems separated by ';' or tabs: batch reads comma-separated values";
@@ -496,7 +516,7 @@ int run_batch(const BatchOptions& o) {
         const bool quote = r.problem == CsvProblem::stray_quote || r.problem == CsvProblem::unclosed_quote;
         fatal = fmt::format("{}:{}:{}: the header row {}", input_name, r.problem_at.line,
                             r.problem_at.column,
-                            quote ? "has a quote that is not closed on its line" : problem_text(r.problem));
+                            quote ? "has a quote that is not closed on its line" : header_problem(r));
         return;
       }
       start(r.fields, "the header");

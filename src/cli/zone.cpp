@@ -1,5 +1,6 @@
 #include "zone.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <date/tz.h>
 #include <fmt/format.h>
@@ -33,6 +34,7 @@ std::string offset_hint(std::string_view name) {
   for (const std::string_view prefix : {"UTC", "GMT", "utc", "gmt"}) {
     if (name.starts_with(prefix)) name.remove_prefix(prefix.size());
   }
+  if (name == "Z" || name == "z") return "is not a time zone name; for UTC itself, give UTC";
   if (name.size() < 2 || (name[0] != '+' && name[0] != '-')) return {};
   const bool ahead = name[0] == '+';
   int hours = 0;
@@ -63,6 +65,14 @@ std::string offset_hint(std::string_view name) {
 std::string zone_problem(std::string_view name) {
   if (name.empty()) return "is empty; expected an IANA time zone name such as Europe/Berlin";
   if (auto hint = offset_hint(name); !hint.empty()) return hint;
+  // PST, CEST, IST: the few that are IANA names (EST, CET) never get here.
+  const bool abbreviation = name.size() >= 2 && name.size() <= 5 &&
+                            std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (abbreviation) {
+    return "looks like an abbreviation, not a time zone: one abbreviation can stand for several places, "
+           "and changes with summer time; give the place's zone, such as America/Los_Angeles or "
+           "Europe/Paris";
+  }
   const auto close = nearest_zone_names(name, zone_names(), 3);
   if (close.empty()) {
     return "is not a time zone; expected an IANA name such as Europe/Berlin or America/New_York "
