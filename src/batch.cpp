@@ -244,8 +244,17 @@ tl::expected<BatchColumns, std::string> batch_columns(const std::vector<std::str
           "input column '{}' has the name of an advice column that batch adds; rename it",
           name));
     }
+    const auto bare = folded(trimmed(name));
     for (const auto& [known_name, member] : known) {
       if (key == known_name) c.*member = i;
+      // "athlete, phase": a spreadsheet's spaces after the commas. Read as
+      // another column, the phase would be dropped without a word.
+      if (bare == known_name && key != known_name) {
+        return tl::make_unexpected(fmt::format(
+            "{} has a column '{}' with spaces around its name, which is then not the {} column "
+            "(names are exact); write {}, with no spaces after the commas",
+            source, name, known_name, known_name));
+      }
     }
     seen.push_back(key);
     c.names.emplace_back(name);
@@ -254,21 +263,10 @@ tl::expected<BatchColumns, std::string> batch_columns(const std::vector<std::str
   if (c.athlete == BatchColumns::npos) missing.push_back("athlete");
   if (c.race_date == BatchColumns::npos) missing.push_back("race_date");
   if (!missing.empty()) {
-    std::string message = fmt::format(
+    return tl::make_unexpected(fmt::format(
         "{} has no {} column; an athlete list needs athlete and race_date", source,
         missing.size() == 1 ? fmt::format("'{}'", missing[0])
-                            : fmt::format("'{}' and no '{}'", missing[0], missing[1]));
-    // "athlete, race_date": a spreadsheet's spaces after the commas.
-    for (const auto name : header) {
-      const auto bare = folded(trimmed(name));
-      if (bare != name && std::find(missing.begin(), missing.end(), bare) != missing.end()) {
-        message += fmt::format("; a name has spaces around it ('{}'): names are exact, so write "
-                               "{}, with no spaces after the commas",
-                               name, bare);
-        break;
-      }
-    }
-    return tl::make_unexpected(message);
+                            : fmt::format("'{}' and no '{}'", missing[0], missing[1])));
   }
   return c;
 }
@@ -290,11 +288,17 @@ tl::expected<void, RowError> batch_query(const CsvRecord& record, const BatchCol
     return tl::make_unexpected(RowError{field, std::move(message)});
   };
   if (record.fields.size() != columns.names.size()) {
-    return refuse(BatchColumns::npos,
-                  fmt::format("has {} field{}, {} {}", record.fields.size(),
-                              record.fields.size() == 1 ? "" : "s",
-                              columns.from_option ? "--columns names" : "the header has",
-                              columns.names.size()));
+    std::string message = fmt::format("has {} field{}, {} {}", record.fields.size(),
+                                      record.fields.size() == 1 ? "" : "s",
+                                      columns.from_option ? "--columns names" : "the header has",
+                                      columns.names.size());
+    // Rows after the header that end in CR alone read as one record.
+    if (std::any_of(record.fields.begin(), record.fields.end(),
+                    [](std::string_view f) { return f.find('\r') != std::string_view::npos; })) {
+      message += "; it holds a carriage return that no line feed follows: if the lines end in CR "
+                 "alone (classic Mac OS), convert them first, e.g. tr '\\r' '\\n' <in.csv >fixed.csv";
+    }
+    return refuse(BatchColumns::npos, std::move(message));
   }
   // A fresh query that keeps the capacity of its vectors (field by field:
   // see Query in plan.hpp).

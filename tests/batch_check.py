@@ -456,6 +456,8 @@ check(os.stat(private).st_mode & 0o777 == 0o600, f"mode {oct(os.stat(private).st
 # Lines ending in CR alone (classic Mac OS) read as one header: said so.
 expect("cr-only.csv", b"athlete,race_date,phase\rAnna,2026-04-12,peak\rBen,2026-04-12,base\r", 2,
        ["advise: error: FILE:1: the header holds a carriage return (\\x0d) that no line feed follows; if the lines end in CR alone (classic Mac OS), convert them first, e.g. tr '\\r' '\\n' <in.csv >fixed.csv"], 0)
+expect("cr-only-rows.csv", b"athlete,race_date\nAnn,2026-04-10\rBob,2026-04-11\rCid,2026-04-12\r", 1,
+       ["FILE:2:1: record 1: has 4 fields, the header has 2; it holds a carriage return that no line feed follows: if the lines end in CR alone (classic Mac OS), convert them first, e.g. tr '\\r' '\\n' <in.csv >fixed.csv"], 0)
 # A no-break space reads as a space on a terminal: shown escaped.
 expect("nbsp.csv", b"athlete,race_date\nAnna,2026-04-12\xc2\xa0\n", 1,
        ["FILE:2:6: record 1: field 'race_date': '2026-04-12\\xc2\\xa0' is not a date in the form YYYY-MM-DD (for example 2026-04-12)"], 0)
@@ -482,7 +484,12 @@ r = expect("capitals.csv", b"Athlete,RACE_DATE,Phase\nAnna,2026-04-12,Taper\n", 
 check(rows(r.stdout)[0][:3] == ["Athlete", "RACE_DATE", "Phase"] and rows(r.stdout)[1][-2] == "taper",
       f"capitalised header: {rows(r.stdout)}")
 expect("spaced.csv", b"athlete, race_date\nAnna, 2026-04-12\n", 2,
-       ["advise: error: FILE:1: the header has no 'race_date' column; an athlete list needs athlete and race_date; a name has spaces around it (' race_date'): names are exact, so write race_date, with no spaces after the commas (found: 'athlete', ' race_date')"], 0)
+       ["advise: error: FILE:1: the header has a column ' race_date' with spaces around its name, which is then not the race_date column (names are exact); write race_date, with no spaces after the commas (found: 'athlete', ' race_date')"], 0)
+expect("spaced-optional.csv", b"athlete,race_date, phase\nAnna,2026-04-12,taper\n", 2,
+       ["advise: error: FILE:1: the header has a column ' phase' with spaces around its name, which is then not the phase column (names are exact); write phase, with no spaces after the commas (found: 'athlete', 'race_date', ' phase')"], 0)
+expect("zone-est.csv", b"athlete,race_date,race_time,tz\nAnna,2026-07-10,09:00,EST\nBen,2026-07-10,09:00,pst\n", 1,
+       ["FILE:2:23: record 1: field 'tz': 'EST' is UTC-5 all year, with no summer time, in the time-zone database, though it usually means a zone that has one; give the place's zone, such as America/New_York, or Etc/GMT+5 for UTC-5 all year",
+        "FILE:3:22: record 2: field 'tz': 'pst' looks like an abbreviation, not a time zone: one abbreviation can stand for several places, and changes with summer time; give the place's zone, such as America/Los_Angeles or Europe/Paris"], 0)
 expect("twice-cased.csv", b"athlete,race_date,Phase,phase\n", 2,
        ["advise: error: FILE:1: the header names column 'phase' twice (found: 'athlete', 'race_date', 'Phase', 'phase')"], 0)
 # Zone abbreviations and Z name no zone: said so, not matched to a near name.

@@ -84,9 +84,11 @@ TEST_CASE("advise::batch_columns") {
   CHECK(batch_columns({"athlete", "race_date", "RULES"}).error() ==
         "input column 'RULES' has the name of an advice column that batch adds; rename it");
   CHECK(batch_columns({"athlete", "Race_Date "}).error() ==
-        "the header has no 'race_date' column; an athlete list needs athlete and race_date; a "
-        "name has spaces around it ('Race_Date '): names are exact, so write race_date, with no "
-        "spaces after the commas");
+        "the header has a column 'Race_Date ' with spaces around its name, which is then not the "
+        "race_date column (names are exact); write race_date, with no spaces after the commas");
+  CHECK(batch_columns({"athlete", "race_date", " phase"}).error() ==
+        "the header has a column ' phase' with spaces around its name, which is then not the "
+        "phase column (names are exact); write phase, with no spaces after the commas");
   CHECK(batch_columns({"athlete", "race_date", "rules"}).error() ==
         "input column 'rules' has the name of an advice column that batch adds; rename it");
 }

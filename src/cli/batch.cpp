@@ -230,11 +230,7 @@ class Zones {
   const date::time_zone* operator()(std::string_view name) {
     const auto it = m_cache.find(std::string(name));
     if (it != m_cache.end()) return it->second;
-    const date::time_zone* zone = nullptr;
-    try {
-      zone = date::locate_zone(name);
-    } catch (const std::exception&) {
-    }
+    const date::time_zone* zone = find_zone(name);
     if (m_cache.size() < 4096) m_cache.emplace(std::string(name), zone);
     return zone;
   }

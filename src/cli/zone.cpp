@@ -13,13 +13,43 @@
 namespace advise::cli {
 namespace {
 
+// EST and MST are IANA names of zones with no summer time (UTC-5 and -7 all
+// year), but people write them for the US zones that have one: a July race
+// in "EST" came out an hour off. Refused, with the place's zone. (HST stays:
+// Hawaii keeps UTC-10 all year.)
+struct FixedAbbreviation {
+  std::string_view name;
+  int hours_behind;
+  std::string_view places;
+};
+constexpr FixedAbbreviation k_fixed_abbreviations[] = {
+    {"EST", 5, "America/New_York"}, {"MST", 7, "America/Denver (America/Phoenix has no summer time)"}};
+
+const FixedAbbreviation* fixed_abbreviation(std::string_view name) {
+  for (const auto& f : k_fixed_abbreviations) {
+    const bool same = name.size() == f.name.size() &&
+                      std::equal(name.begin(), name.end(), f.name.begin(),
+                                 [](char a, char b) { return (a & ~0x20) == b; });
+    if (same) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 const date::time_zone* find_zone(std::string_view name) {
   try {
+    // /usr/share/zoneinfo/localtime is the system's zone under another
+    // name: the plan names the zone itself, as for TZ=:/etc/localtime.
+    if (name == "localtime") return date::current_zone();
+    if (fixed_abbreviation(name)) return nullptr;
     return date::locate_zone(name);
   } catch (const std::exception&) {
     return nullptr;
   }
 }
+
+namespace {
 
 std::vector<std::string_view> zone_names() {
   std::vector<std::string_view> names;
@@ -65,9 +95,19 @@ std::string offset_hint(std::string_view name) {
 std::string zone_problem(std::string_view name) {
   if (name.empty()) return "is empty; expected an IANA time zone name such as Europe/Berlin";
   if (auto hint = offset_hint(name); !hint.empty()) return hint;
-  // PST, CEST, IST: the few that are IANA names (EST, CET) never get here.
-  const bool abbreviation = name.size() >= 2 && name.size() <= 5 &&
-                            std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (const auto* f = fixed_abbreviation(name)) {
+    return fmt::format("is UTC-{0} all year, with no summer time, in the time-zone database, though "
+                       "it usually means a zone that has one; give the place's zone, such as {1}, "
+                       "or Etc/GMT+{0} for UTC-{0} all year",
+                       f->hours_behind, f->places);
+  }
+  // PST, cest, IST; not utc or cet, which are names in another case.
+  std::string upper(name);
+  for (auto& c : upper) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  const bool abbreviation =
+      name.size() >= 2 && name.size() <= 5 &&
+      std::all_of(upper.begin(), upper.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+      find_zone(upper) == nullptr;
   if (abbreviation) {
     return "looks like an abbreviation, not a time zone: one abbreviation can stand for several places, "
            "and changes with summer time; give the place's zone, such as America/Los_Angeles or "

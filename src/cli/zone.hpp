@@ -12,6 +12,10 @@
 
 namespace advise::cli {
 
+// The zone of an IANA name in the system's database, or null; "localtime"
+// is the system's zone, by its own name.
+const date::time_zone* find_zone(std::string_view name);
+
 // --tz NAME, checked against the system's time-zone database.
 void add_tz(CLI::App& app, std::string& tz);
 
