@@ -9,6 +9,7 @@
 
 #include "advise/json_writer.hpp"
 #include "advise/race_spec.hpp"
+#include "advise/utf8.hpp"
 
 namespace advise {
 namespace {
@@ -214,6 +215,26 @@ std::string folded(std::string_view name) {
   return out;
 }
 
+// Only spaces, of any width, and invisible characters: a name no one can
+// read. (Most names start with a letter: one comparison.)
+bool blank(std::string_view text) {
+  const auto first = static_cast<unsigned char>(text.front());
+  if (first != ' ' && first != '\t' && first != 0xC2 && first != 0xE1 && first != 0xE2 &&
+      first != 0xE3 && first != 0xEF) {
+    return false;
+  }
+  for (std::size_t i = 0; i < text.size();) {
+    std::uint32_t cp = 0;
+    const std::size_t n = utf8_char(text, i, cp);
+    const bool space = cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x1680 ||
+                       (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
+                       cp == 0x3000 || cp == 0xFEFF;
+    if (n == 0 || !space) return false;
+    i += n;
+  }
+  return true;
+}
+
 std::string_view trimmed(std::string_view name) {
   const auto first = name.find_first_not_of(" \t");
   if (first == std::string_view::npos) return {};
@@ -308,7 +329,10 @@ tl::expected<void, RowError> batch_query(const CsvRecord& record, const BatchCol
   q.zone = nullptr;
   q.prepare = false;
   q.today = today;
-  if (cell(record, columns.athlete).empty()) return refuse(columns.athlete, "is empty; every row needs the athlete's name");
+  if (const auto name = cell(record, columns.athlete); name.empty() || blank(name)) {
+    return refuse(columns.athlete, name.empty() ? "is empty; every row needs the athlete's name"
+                                                : "holds only spaces; every row needs the athlete's name");
+  }
 
   if (cell(record, columns.race_date).empty()) {
     return refuse(columns.race_date, "is empty; every row needs the race's date, as YYYY-MM-DD");

@@ -193,10 +193,43 @@ bool CsvParser::tail_is_records() const {
   return lines == 0 || records * 2 >= lines;
 }
 
+// Whether the lines kept after a quote's line, now that the quote has
+// closed, are mostly rows (rows_have()): the header's width, and the row
+// field's shape. One such line of two is enough: a note's lines rarely hold
+// a date where the list keeps it.
+bool CsvParser::tail_holds_rows() const {
+  if (m_row_shape == nullptr || m_header_fields == 0) return false;
+  std::string_view rest = m_tail;
+  std::size_t lines = 0;
+  std::size_t rows = 0;
+  for (auto end = rest.find('\n'); end != std::string_view::npos && lines < 64; end = rest.find('\n')) {
+    std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(end + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) continue;
+    ++lines;
+    std::size_t fields = 1;
+    std::size_t start = 0;
+    std::string_view key;
+    bool quoted = false;
+    for (std::size_t i = 0; i <= line.size(); ++i) {
+      if (i < line.size() && line[i] == '"') quoted = !quoted;
+      if (i < line.size() && (line[i] != ',' || quoted)) continue;
+      if (fields - 1 == m_row_field) key = line.substr(start, i - start);
+      start = i + 1;
+      fields += i < line.size();
+    }
+    if (key.size() >= 2 && key.front() == '"' && key.back() == '"') key = key.substr(1, key.size() - 2);
+    rows += !quoted && fields == m_header_fields && m_row_shape(key);
+  }
+  return rows > 0 && rows * 2 >= lines;
+}
+
 bool CsvParser::end_record() {
   // A record over several lines that goes wrong: text after a closing quote,
-  // or not the header's number of fields.
-  if (m_recording && (m_quote_wrong || (m_header_fields != 0 && m_offsets.size() != m_header_fields))) {
+  // not the header's number of fields, or rows inside it.
+  if (m_recording && (m_quote_wrong || (m_header_fields != 0 && m_offsets.size() != m_header_fields) ||
+                      tail_holds_rows())) {
     m_recording = false;  // stray_quote() calls back here
     m_record.problem = CsvProblem::none;
     stray_quote();

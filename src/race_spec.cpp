@@ -106,7 +106,7 @@ tl::expected<StartCheck, std::string> check_start(const Race& race, const date::
   if (open_ended && last_change >= k_zone_data_horizon) {
     return tl::make_unexpected(fmt::format(
         "is after {}, the last clock change this system's time-zone data has for {}, which "
-        "keeps changing its clocks; give the race without a time and without --tz, or an "
+        "keeps changing its clocks; give the race without a start time or a zone (--tz, or a tz cell in batch), or an "
         "earlier date",
         format_day(Day{date::floor<date::days>(period.begin).time_since_epoch()}), zone.name()));
   }

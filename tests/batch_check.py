@@ -305,17 +305,24 @@ lines = [b"athlete,race_date,phase"] + [b"r%d,2026-05-%02d,peak" % (i, 1 + i % 2
 lines[11] = b'"' + lines[11]
 lines[40] = b'"Smith, Ann",2026-05-01,peak'
 expect("stray-quote.csv", b"\n".join(lines) + b"\n", 1,
-       ["FILE:12:1: record 11: a quote opened here is not closed on its line and the record goes wrong after it; the lines after this one are read again as records"], 59999)
+       ["FILE:12:1: record 11: a quote opened here is not closed on its line, and the lines it runs over go wrong or read as rows; the lines after this one are read again as records"], 59999)
 # The same after a line already over 1 MiB: its quote is stray too (this lost
 # the three rows after it, uncounted, until 2026-12-05).
 expect("long-stray-quote.csv", b"athlete,race_date,note\nbig,2026-05-01,\"" + b"w" * 1_100_000 +
        b"\nann,2026-05-01,x\nben,2026-05-01,y\ncy,2026-05-01,\"z\"\ndi,2026-05-01,ok\n", 1,
-       ["FILE:2:16: record 1: a quote opened here is not closed on its line and the record goes wrong after it; the lines after this one are read again as records"], 4)
+       ["FILE:2:16: record 1: a quote opened here is not closed on its line, and the lines it runs over go wrong or read as rows; the lines after this one are read again as records"], 4)
 # A quote closed on a later line, in a record without the header's width:
 # stray too, and the row between is advised.
 expect("stray-closed-later.csv", b"athlete,race_date,priority\nAnn,\"2026-05-10,A\nBob,2026-05-10,A\nCid,2026-05-10,A\"\n", 1,
-       ["FILE:2:5: record 1: a quote opened here is not closed on its line and the record goes wrong after it; the lines after this one are read again as records",
+       ["FILE:2:5: record 1: a quote opened here is not closed on its line, and the lines it runs over go wrong or read as rows; the lines after this one are read again as records",
         "FILE:4:16: record 3: field 'priority': 'A\"' is not a priority; expected A, B or C"], 1)
+# A quote that closes after swallowing whole rows, with the header's width:
+# stray all the same (these two rows vanished into Ann's note, exit 0, until
+# 2026-12-05); a note whose lines hold no date where rows have one stays one.
+expect("stray-closes-on-rows.csv", b"athlete,race_date,note\nAnn,2026-05-10,\"a\nBob,2026-05-10,b\nCid,2026-05-10,c\"\nDan,2026-05-10,d\n", 1,
+       ["FILE:2:16: record 1: a quote opened here is not closed on its line, and the lines it runs over go wrong or read as rows; the lines after this one are read again as records"], 3)
+r = expect("note-with-commas.csv", b"athlete,race_date,note\nAnn,2026-05-10,\"Good week.\nRan 10k, felt good, sore calf\nRest\"\nDan,2026-05-10,d\n", 0, [], 2)
+check(rows(r.stdout)[1][2] == "Good week.\nRan 10k, felt good, sore calf\nRest", f"note with commas: {rows(r.stdout)[1]}")
 # A quoted field of text over 1 MiB with line breaks in it is one long
 # record, not a stray quote whose 120,000 lines are rows.
 expect("long-field-lines.csv", b"athlete,race_date,note\nann,2026-05-01,ok\nbig,2026-05-01,\"" +
@@ -461,6 +468,10 @@ expect("cr-only-rows.csv", b"athlete,race_date\nAnn,2026-04-10\rBob,2026-04-11\r
 # A no-break space reads as a space on a terminal: shown escaped.
 expect("nbsp.csv", b"athlete,race_date\nAnna,2026-04-12\xc2\xa0\n", 1,
        ["FILE:2:6: record 1: field 'race_date': '2026-04-12\\xc2\\xa0' is not a date in the form YYYY-MM-DD (for example 2026-04-12)"], 0)
+# A name of spaces alone (no-break or tab too) is no name.
+expect("blank-name.csv", b"athlete,race_date\n \xc2\xa0,2026-04-12\n\t,2026-04-12\nAnn,2026-04-12\n", 1,
+       ["FILE:2:1: record 1: field 'athlete': ' \\xc2\\xa0' holds only spaces; every row needs the athlete's name",
+        "FILE:3:1: record 2: field 'athlete': '\\x09' holds only spaces; every row needs the athlete's name"], 1)
 # Phases, priorities and experience in any case, as spreadsheets write them;
 # the advice names the phase as listed.
 r = expect("any-case.csv", b"athlete,race_date,phase,priority,experience\nAnna,2026-04-12,PEAK,b,Regular\nBen,2026-04-12,Off-Season,C,first-TIME\n",
@@ -476,7 +487,16 @@ expect("columns-width.csv", b"Anna,2026-04-12\nBen,2026-04-12,x\n", 1,
 expect("utf16.csv", "athlete,race_date\nAnna,2026-04-12\n".encode("utf-16"), 2,
        ["advise: error: FILE:1:1: the header row is not valid UTF-8; batch reads UTF-8: save the list as UTF-8 (in a spreadsheet, CSV UTF-8), or convert it, e.g. iconv -f UTF-16 -t UTF-8 <in.csv >out.csv"], 0)
 expect("utf16-nomark.csv", "athlete,race_date\n".encode("utf-16-le"), 2,
-       ["advise: error: FILE:1:2: the header row holds a NUL byte; batch reads UTF-8: save the list as UTF-8 (in a spreadsheet, CSV UTF-8), or convert it, e.g. iconv -f UTF-16 -t UTF-8 <in.csv >out.csv"], 0)
+       ["advise: error: FILE:1:2: the header row holds a NUL byte; batch reads UTF-8: save the list as UTF-8 (in a spreadsheet, CSV UTF-8), or convert it, e.g. iconv -f UTF-16LE -t UTF-8 <in.csv >out.csv"], 0)
+# Each wide encoding gets the iconv name that converts it, and that command works.
+for enc, name in [("utf-16-be", "UTF-16BE"), ("utf-32", "UTF-32"), ("utf-32-le", "UTF-32LE"), ("utf-32-be", "UTF-32BE")]:
+    data = "athlete,race_date\nJosé,2026-04-12\n".encode(enc)
+    r = run([write(f"{enc}.csv", data)] + TODAY)
+    m = re.search(rb"iconv -f (\S+) -t UTF-8", r.stderr)
+    check(r.returncode == 2 and m is not None and m.group(1).decode() == name, f"{enc}: {r.stderr!r}")
+    if m:
+        conv = subprocess.run(["iconv", "-f", name, "-t", "UTF-8"], input=data, capture_output=True).stdout
+        check(conv == "athlete,race_date\nJosé,2026-04-12\n".encode(), f"{enc}: iconv -f {name} gave {conv[:40]!r}")
 expect("latin1.csv", "athlete,race_date,Stärke\n".encode("latin-1"), 2,
        ["advise: error: FILE:1:21: the header row is not valid UTF-8; batch reads UTF-8: save the list as UTF-8 (in a spreadsheet, CSV UTF-8), or convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8 <in.csv >out.csv"], 0)
 # Header names in any case; spaces after the commas are named.

@@ -107,6 +107,8 @@ TEST_CASE("advise::batch_query refuses each bad field") {
         "race_time: needs a time zone: give the row a tz, or the batch a --tz");
   CHECK(error_of("athlete,race_date,tz\nAnna,2026-03-29,Mars/Olympus") ==
         "tz: is not a time zone; expected an IANA name such as Europe/Berlin");
+  CHECK(error_of("athlete,race_date\n \t,2026-03-29") ==
+        "athlete: holds only spaces; every row needs the athlete's name");
   CHECK(error_of("athlete,race_date,priority\nAnna,2026-03-29,D") ==
         "priority: is not a priority; expected A, B or C");
   CHECK(error_of("athlete,race_date,phase\nAnna,2026-03-29,peek") ==

@@ -308,3 +308,37 @@ TEST_CASE("advise::append_csv_cell neutralises formulas only when asked") {
   append_csv_cell(out, "=1+2", false);
   CHECK(out == "'=1+2|\"'=SUM(A1,B1)\"|Anna|=1+2");
 }
+
+TEST_CASE("advise::CsvParser rows_have: a quote that swallows rows is stray though it closes") {
+  // Rows have a number in field 1; notes rarely do where the list keeps it.
+  auto digits = +[](std::string_view f) {
+    return !f.empty() && f.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  auto read = [&](std::string_view text, bool with_shape) {
+    CsvParser parser;
+    if (with_shape) parser.rows_have(1, digits);
+    std::vector<std::string> out;  // first field, or "!" and where for a stray quote
+    auto on = [&](const CsvRecord& r) {
+      if (r.problem != CsvProblem::stray_quote) {
+        out.emplace_back(r.fields.front());
+        return;
+      }
+      std::string at = "!";  // appended: GCC 12 warns of operator+ here (-Wrestrict)
+      at.append(std::to_string(r.problem_at.line)).append(":").append(std::to_string(r.problem_at.column));
+      out.push_back(at);
+    };
+    parser.feed(text, on);
+    parser.finish(on);
+    return out;
+  };
+  const std::string_view swallowed = "name,n,note\nAnn,1,\"a\nBob,2,b\nCid,3,c\"\nDan,4,d\n";
+  CHECK(read(swallowed, true) == std::vector<std::string>{"name", "!2:7", "Bob", "Cid", "Dan"});
+  // Without a shape, RFC 4180 reads one long note.
+  CHECK(read(swallowed, false) == std::vector<std::string>{"name", "Ann", "Dan"});
+  // A note whose lines have the width but not the shape stays a note.
+  CHECK(read("name,n,note\nAnn,1,\"Good week.\nRan 10k, felt good, sore calf\nRest\"\nDan,4,d\n", true) ==
+        std::vector<std::string>{"name", "Ann", "Dan"});
+  // Quoted row fields count, and CRLF lines.
+  CHECK(read("name,n,note\r\nAnn,1,\"a\r\n\"Bob\",\"2\",b\r\nCid\"\r\n", true) ==
+        std::vector<std::string>{"name", "!2:7", "Bob", "Cid\""});
+}

@@ -70,8 +70,8 @@ TEST_CASE("advise::check_start") {
   SUBCASE("past the zone data's last clock change: refused where clocks still change") {
     CHECK(check_start(*parse_race("2040-07-01T09:00"), berlin).error() ==
           "is after 2037-10-25, the last clock change this system's time-zone data has for "
-          "Europe/Berlin, which keeps changing its clocks; give the race without a time and "
-          "without --tz, or an earlier date");
+          "Europe/Berlin, which keeps changing its clocks; give the race without a start time or a "
+          "zone (--tz, or a tz cell in batch), or an earlier date");
     CHECK(check_start(*parse_race("2037-07-01T09:00"), berlin));
   }
   SUBCASE("a date-only race whose midnight is skipped starts when the day does") {

@@ -60,7 +60,8 @@ struct CsvRecord {
 // counted instead. Quoted fields may hold commas, doubled quotes and line
 // breaks; a quote inside a field that does not start with one is data. A
 // quoted field that runs past its line into a record that goes wrong (never
-// closed, too long, text after the closing quote) is a stray quote: the
+// closed, too long, text after the closing quote, or over lines that read
+// as rows: see rows_have()) is a stray quote: the
 // record is delivered with CsvProblem::stray_quote and the lines after the
 // quote's line are read again, so one stray quote costs one line. The
 // lines after it are kept for that up to `max_record_bytes`; a quote still
@@ -85,6 +86,16 @@ class CsvParser {
   template <typename OnRecord>
   void finish(OnRecord&& on_record);
 
+  // What a data row looks like: field `field` has a shape `shape` accepts
+  // (batch: the race date). Then a quoted field that closes after lines that
+  // mostly read as such rows, of the header's width, was a stray quote that
+  // swallowed them: the record is delivered as stray_quote and the lines are
+  // read again, however short. Without it, only a quote that goes wrong is.
+  void rows_have(std::size_t field, bool (*shape)(std::string_view)) {
+    m_row_field = field;
+    m_row_shape = shape;
+  }
+
   std::uint64_t blank_lines() const { return m_blank_lines; }
   std::uint64_t records() const { return m_record.number; }
 
@@ -105,6 +116,7 @@ class CsvParser {
   bool separator(char c);
   void stray_quote();
   bool tail_is_records() const;
+  bool tail_holds_rows() const;
   bool refused() const;
   void start_record();
   void start_field();
@@ -133,6 +145,8 @@ class CsvParser {
   bool m_quote_wrong = false;  // text followed a closing quote in this record
   bool m_long_field = false;   // the quote was taken for a long field: no recording
   std::size_t m_header_fields = 0;  // fields of the first record
+  std::size_t m_row_field = 0;                      // see rows_have()
+  bool (*m_row_shape)(std::string_view) = nullptr;
   std::string m_replay;
   std::uint64_t m_blank_lines = 0;
 };

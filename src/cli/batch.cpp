@@ -43,6 +43,15 @@ void append_number(std::string& out, std::uint64_t n) {
 // after k_shown_bytes, so that nothing in a file can drive the terminal.
 std::string shown(std::string_view value) { return quote_value(value, k_shown_bytes); }
 
+// YYYY-MM-DD in shape (not checked as a date): what marks a line as a row.
+bool date_shaped(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (const std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (text[i] < '0' || text[i] > '9') return false;
+  }
+  return true;
+}
+
 std::string_view problem_text(CsvProblem p) {
   switch (p) {
     case CsvProblem::unclosed_quote: return "a quoted field is not closed before the end of the input";
@@ -52,30 +61,46 @@ std::string_view problem_text(CsvProblem p) {
     case CsvProblem::too_long: return "is longer than 1 MiB; records that long are refused";
     case CsvProblem::too_many_fields: return "has more than 10000 fields; records that wide are refused";
     case CsvProblem::stray_quote:
-      return "a quote opened here is not closed on its line and the record goes wrong after "
-             "it; the lines after this one are read again as records";
+      return "a quote opened here is not closed on its line, and the lines it runs over go "
+             "wrong or read as rows; the lines after this one are read again as records";
     case CsvProblem::none: return "";
   }
+  return "";
+}
+
+// The encoding of a list that starts with `bytes` (its first field, as
+// read), when a byte-order mark or NULs in its first character tell it; ""
+// when they do not.
+std::string_view wide_encoding(std::string_view bytes) {
+  unsigned char b[4] = {0xAA, 0xAA, 0xAA, 0xAA};  // none of the bytes tested for
+  for (std::size_t i = 0; i < 4 && i < bytes.size(); ++i) b[i] = static_cast<unsigned char>(bytes[i]);
+  if ((b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0) ||
+      (b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF)) {
+    return "UTF-32";
+  }
+  if ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)) return "UTF-16";
+  if (b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] != 0) return "UTF-32BE";
+  if (b[0] != 0 && b[1] == 0 && b[2] == 0 && b[3] == 0) return "UTF-32LE";
+  if (b[0] == 0 && b[1] != 0) return "UTF-16BE";
+  if (b[0] != 0 && b[1] == 0) return "UTF-16LE";
   return "";
 }
 
 // What is wrong with a header row, and for a list in another encoding than
 // UTF-8 (the usual cause), how to convert it.
 std::string header_problem(const CsvRecord& r) {
-  // UTF-16 starts with a mark (FF FE or FE FF, bytes UTF-8 never has) or,
-  // without one, with a NUL in its first two bytes.
-  const auto first = r.fields.empty() || r.fields[0].empty()
-                         ? 0U
-                         : static_cast<unsigned char>(r.fields[0][0]);
+  const bool encoding = r.problem == CsvProblem::invalid_utf8 || r.problem == CsvProblem::nul_byte;
   const bool at_start = r.problem_at.line == 1 && r.problem_at.column <= 2;
-  const bool utf16 = at_start && (r.problem == CsvProblem::nul_byte || first == 0xFF || first == 0xFE);
-  if (r.problem != CsvProblem::invalid_utf8 && !(r.problem == CsvProblem::nul_byte && utf16)) {
+  const std::string_view wide =
+      encoding && at_start && !r.fields.empty() ? wide_encoding(r.fields[0]) : std::string_view{};
+  // A NUL later on is a NUL, not an encoding.
+  if (!encoding || (r.problem == CsvProblem::nul_byte && wide.empty())) {
     return std::string(problem_text(r.problem));
   }
   return fmt::format("{}; batch reads UTF-8: save the list as UTF-8 (in a spreadsheet, CSV UTF-8), "
                      "or convert it, e.g. iconv -f {} -t UTF-8 <in.csv >out.csv",
                      r.problem == CsvProblem::nul_byte ? "holds a NUL byte" : "is not valid UTF-8",
-                     utf16 ? "UTF-16" : "WINDOWS-1252");
+                     wide.empty() ? "WINDOWS-1252" : wide);
 }
 
 // Counts and reports; the errors go to stderr or, with --errors, to a CSV
@@ -426,6 +451,7 @@ int run_batch(const BatchOptions& o) {
   std::optional<BatchColumns> columns;
   std::string fatal;
   // `source`: where the names come from, for messages.
+  CsvParser parser;
   auto start = [&](const std::vector<std::string_view>& names, std::string_view source) {
     // Lines that end in CR alone (classic Mac OS) read as one long header.
     if (std::any_of(names.begin(), names.end(),
@@ -457,6 +483,8 @@ int run_batch(const BatchOptions& o) {
     }
     columns = std::move(*found);
     columns->from_option = source == "the list";
+    // A quote that swallows whole rows is stray, even when it closes.
+    parser.rows_have(columns->race_date, &date_shaped);
     // Rows with a time and no tz use --tz, else the local zone.
     if (columns->race_time != BatchColumns::npos && defaults.zone == nullptr) {
       if (const auto local = local_zone("give the row a tz, or the batch a --tz")) {
@@ -503,7 +531,6 @@ int run_batch(const BatchOptions& o) {
   };
 
   std::uint64_t bytes_read = 0;
-  CsvParser parser;
   auto on_record = [&](const CsvRecord& r) {
     if (!fatal.empty()) return;
     if (!columns) {  // the header row

@@ -14,7 +14,10 @@ bool invisible(std::uint32_t cp) {
 bool disguised(std::uint32_t cp) {
   return cp == 0xa0 || cp == 0xad || cp == 0x34f || cp == 0x1680 || cp == 0x180e ||
          (cp >= 0x2000 && cp <= 0x200a) || cp == 0x202f || cp == 0x205f ||
-         (cp >= 0x2060 && cp <= 0x2064) || cp == 0x3000 || cp == 0x3164 || cp == 0xffa0;
+         (cp >= 0x2060 && cp <= 0x2064) || cp == 0x3000 || cp == 0x3164 || cp == 0xffa0 ||
+         // Dashes and full-width forms that pass for ASCII: '2027\xe2\x80\x9101-10'
+         // tells why a date that reads as one is refused.
+         (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || (cp >= 0xff01 && cp <= 0xff5e);
 }
 
 bool append_escaped(std::string& out, std::string_view value, std::size_t limit) {

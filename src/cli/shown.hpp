@@ -14,9 +14,10 @@ namespace advise::cli {
 // separators, bidirectional controls and the byte-order mark.
 bool invisible(std::uint32_t cp);
 
-// Characters a reader would take for a plain space or for nothing: the
-// no-break and other wide spaces, the soft hyphen, fillers and invisible
-// operators. Shown escaped, so that '2027-04-11\xc2\xa0' does not read as a
+// Characters a reader would take for a plain space, for nothing or for
+// ASCII: the no-break and other wide spaces, the soft hyphen, fillers,
+// invisible operators, Unicode hyphens and dashes, the minus sign and the
+// full-width forms of ASCII. Shown escaped, so that '2027-04-11\xc2\xa0' does not read as a
 // trailing space; allowed where text is kept (names).
 bool disguised(std::uint32_t cp);
 
