@@ -450,8 +450,8 @@ int run_batch(const BatchOptions& o) {
 
   std::optional<BatchColumns> columns;
   std::string fatal;
-  // `source`: where the names come from, for messages.
   CsvParser parser;
+  // `source`: where the names come from, for messages.
   auto start = [&](const std::vector<std::string_view>& names, std::string_view source) {
     // Lines that end in CR alone (classic Mac OS) read as one long header.
     if (std::any_of(names.begin(), names.end(),

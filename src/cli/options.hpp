@@ -106,11 +106,9 @@ CLI::Validator choice_validator(const Table& table, std::string kind, std::strin
         }
         std::string message = quote_value(value) + " is not " + kind + "; expected one of " + names;
         // json for jsonl: the one name it begins, offered.
-        const auto begun = std::count_if(table.begin(), table.end(), [&](const auto& entry) {
-          return !value.empty() && entry.first.starts_with(value);
-        });
-        for (const auto& [name, v] : table) {
-          if (begun == 1 && !value.empty() && name.starts_with(value)) message += "; did you mean " + std::string(name) + "?";
+        auto begins = [&](const auto& entry) { return !value.empty() && entry.first.starts_with(value); };
+        if (std::count_if(table.begin(), table.end(), begins) == 1) {
+          message += "; did you mean " + std::string(std::find_if(table.begin(), table.end(), begins)->first) + "?";
         }
         if (!file_hint.empty() && value.find_first_of("./") != std::string::npos) {
           message += "; " + file_hint;
