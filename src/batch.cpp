@@ -235,10 +235,12 @@ bool blank(std::string_view text) {
   return true;
 }
 
-std::string_view trimmed(std::string_view name) {
-  const auto first = name.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  return name.substr(first, name.find_last_not_of(" \t") - first + 1);
+// `name` folded, without spaces, tabs, hyphens and underscores: "Race
+// Time", "race-time" and " race_time" are all "racetime".
+std::string loosened(std::string_view name) {
+  std::string out = folded(name);
+  std::erase_if(out, [](char c) { return c == ' ' || c == '\t' || c == '-' || c == '_'; });
+  return out;
 }
 
 }  // namespace
@@ -265,15 +267,16 @@ tl::expected<BatchColumns, std::string> batch_columns(const std::vector<std::str
           "input column '{}' has the name of an advice column that batch adds; rename it",
           name));
     }
-    const auto bare = folded(trimmed(name));
+    const auto loose = loosened(name);
     for (const auto& [known_name, member] : known) {
       if (key == known_name) c.*member = i;
-      // "athlete, phase": a spreadsheet's spaces after the commas. Read as
-      // another column, the phase would be dropped without a word.
-      if (bare == known_name && key != known_name) {
+      // " phase", "Race Time", "last-massage": read as other columns, their
+      // values would be dropped without a word, and the advice wrong.
+      if (key != known_name && loose == loosened(known_name)) {
         return tl::make_unexpected(fmt::format(
-            "{} has a column '{}' with spaces around its name, which is then not the {} column "
-            "(names are exact); write {}, with no spaces after the commas",
+            "{} has a column '{}', close to {} but not it (names are exact apart from case, "
+            "with no spaces around them); write {}, or rename the column if it holds something "
+            "else",
             source, name, known_name, known_name));
       }
     }
@@ -313,6 +316,14 @@ tl::expected<void, RowError> batch_query(const CsvRecord& record, const BatchCol
                                       record.fields.size() == 1 ? "" : "s",
                                       columns.from_option ? "--columns names" : "the header has",
                                       columns.names.size());
+    // Trailing commas on some rows only (a spreadsheet's export).
+    if (record.fields.size() > columns.names.size() &&
+        std::all_of(record.fields.begin() + static_cast<std::ptrdiff_t>(columns.names.size()),
+                    record.fields.end(), [](std::string_view f) { return f.empty(); })) {
+      const std::size_t extra = record.fields.size() - columns.names.size();
+      message += extra == 1 ? "; the last one is empty (a comma at the end of the row?)"
+                            : fmt::format("; the last {} are empty (commas at the end of the row?)", extra);
+    }
     // Rows after the header that end in CR alone read as one record.
     if (std::any_of(record.fields.begin(), record.fields.end(),
                     [](std::string_view f) { return f.find('\r') != std::string_view::npos; })) {

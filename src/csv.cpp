@@ -193,36 +193,45 @@ bool CsvParser::tail_is_records() const {
   return lines == 0 || records * 2 >= lines;
 }
 
-// Whether the lines kept after a quote's line, now that the quote has
-// closed, are mostly rows (rows_have()): the header's width, and the row
-// field's shape. One such line of two is enough: a note's lines rarely hold
-// a date where the list keeps it.
-bool CsvParser::tail_holds_rows() const {
-  if (m_row_shape == nullptr || m_header_fields == 0) return false;
-  std::string_view rest = m_tail;
-  std::size_t lines = 0;
-  std::size_t rows = 0;
-  for (auto end = rest.find('\n'); end != std::string_view::npos && lines < 64; end = rest.find('\n')) {
-    std::string_view line = rest.substr(0, end);
-    rest.remove_prefix(end + 1);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) continue;
-    ++lines;
-    std::size_t fields = 1;
-    std::size_t start = 0;
-    std::string_view key;
-    bool quoted = false;
-    for (std::size_t i = 0; i <= line.size(); ++i) {
-      if (i < line.size() && line[i] == '"') quoted = !quoted;
-      if (i < line.size() && (line[i] != ',' || quoted)) continue;
-      if (fields - 1 == m_row_field) key = line.substr(start, i - start);
-      start = i + 1;
-      fields += i < line.size();
+// Whether `line`, read on its own as a record, is a row (rows_have()): its
+// row field has the shape. Read as the parser reads: a field that starts
+// with a quote runs to its closing quote; a quote inside a field is data.
+bool CsvParser::line_is_row(std::string_view line) const {
+  std::size_t i = 0;
+  for (std::size_t field = 0;; ++field) {
+    std::string_view value;
+    if (i < line.size() && line[i] == '"') {
+      std::size_t j = i + 1;
+      while (j < line.size() && !(line[j] == '"' && (j + 1 == line.size() || line[j + 1] != '"'))) {
+        j += line[j] == '"' ? 2 : 1;  // a doubled quote
+      }
+      if (j >= line.size()) return false;  // open at the line's end: no row here
+      value = line.substr(i + 1, j - i - 1);
+      i = j + 1;
     }
-    if (key.size() >= 2 && key.front() == '"' && key.back() == '"') key = key.substr(1, key.size() - 2);
-    rows += !quoted && fields == m_header_fields && m_row_shape(key);
+    const std::size_t comma = std::min(line.find(',', i), line.size());
+    if (value.data() == nullptr) value = line.substr(i, comma - i);
+    if (field == m_row_field) return m_row_shape(value);
+    if (comma == line.size()) return false;
+    i = comma + 1;
   }
-  return rows > 0 && rows * 2 >= lines;
+}
+
+// Whether a quote that has closed ran over rows (rows_have()): any of the
+// first 64 lines kept after the quote's line reads as one. A note's lines
+// rarely hold a date where the list keeps it; rows swallowed are lost
+// without a word, so one is enough.
+bool CsvParser::tail_holds_rows() const {
+  if (m_row_shape == nullptr) return false;
+  std::string_view rest = m_tail;
+  for (std::size_t lines = 0; lines < 64 && !rest.empty(); ++lines) {
+    const auto end = std::min(rest.find('\n'), rest.size());
+    std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line_is_row(line)) return true;
+  }
+  return false;
 }
 
 bool CsvParser::end_record() {

@@ -321,6 +321,15 @@ expect("stray-closed-later.csv", b"athlete,race_date,priority\nAnn,\"2026-05-10,
 # 2026-12-05); a note whose lines hold no date where rows have one stays one.
 expect("stray-closes-on-rows.csv", b"athlete,race_date,note\nAnn,2026-05-10,\"a\nBob,2026-05-10,b\nCid,2026-05-10,c\"\nDan,2026-05-10,d\n", 1,
        ["FILE:2:16: record 1: a quote opened here is not closed on its line, and the lines it runs over go wrong or read as rows; the lines after this one are read again as records"], 3)
+# ... however few the rows, whatever their width or date format: a quote
+# closed on the next line by a quote in the row (5'11"), rows with trailing
+# commas, dates in other formats.
+expect("stray-closes-next-line.csv", b"athlete,race_date,notes\nAnna,2026-05-10,\"sore calf\nBen,2026-05-11,height 5'11\"\nCara,2026-05-12,ok\n", 1,
+       ["FILE:2:17: record 1: a quote opened here is not closed on its line, and the lines it runs over go wrong or read as rows; the lines after this one are read again as records"], 2)
+expect("stray-closes-wide-rows.csv", b"athlete,race_date,notes\nR1,2026-05-10,\"a\nR2,2026-05-11,b,\nR3,2026/05/12,c\"\nR4,2026-05-13,d\n", 1,
+       ["FILE:2:15: record 1: a quote opened here is not closed on its line, and the lines it runs over go wrong or read as rows; the lines after this one are read again as records",
+        "FILE:3:1: record 2: has 4 fields, the header has 3; the last one is empty (a comma at the end of the row?)",
+        "FILE:4:4: record 3: field 'race_date': '2026/05/12' is not a date in the form YYYY-MM-DD (for example 2026-04-12)"], 1)
 r = expect("note-with-commas.csv", b"athlete,race_date,note\nAnn,2026-05-10,\"Good week.\nRan 10k, felt good, sore calf\nRest\"\nDan,2026-05-10,d\n", 0, [], 2)
 check(rows(r.stdout)[1][2] == "Good week.\nRan 10k, felt good, sore calf\nRest", f"note with commas: {rows(r.stdout)[1]}")
 # A quoted field of text over 1 MiB with line breaks in it is one long
@@ -468,6 +477,11 @@ expect("cr-only-rows.csv", b"athlete,race_date\nAnn,2026-04-10\rBob,2026-04-11\r
 # A no-break space reads as a space on a terminal: shown escaped.
 expect("nbsp.csv", b"athlete,race_date\nAnna,2026-04-12\xc2\xa0\n", 1,
        ["FILE:2:6: record 1: field 'race_date': '2026-04-12\\xc2\\xa0' is not a date in the form YYYY-MM-DD (for example 2026-04-12)"], 0)
+# A spreadsheet's export: empty rows (,,) are blank, as empty lines are;
+# trailing commas on some rows are named as such.
+r = expect("sheet-export.csv", b"athlete,race_date,notes\r\nR1,2026-04-12,a,\r\n,,\r\n\"\",,\r\nR2,2026-04-12,b\r\n,,\r\n", 1,
+           ["FILE:2:1: record 1: has 4 fields, the header has 3; the last one is empty (a comma at the end of the row?)"], 1)
+check(summary(r.stderr) == (2, 1, 1, 3), f"sheet export summary: {summary(r.stderr)}")
 # A name of spaces alone (no-break or tab too) is no name.
 expect("blank-name.csv", b"athlete,race_date\n \xc2\xa0,2026-04-12\n\t,2026-04-12\nAnn,2026-04-12\n", 1,
        ["FILE:2:1: record 1: field 'athlete': ' \\xc2\\xa0' holds only spaces; every row needs the athlete's name",
@@ -504,12 +518,14 @@ r = expect("capitals.csv", b"Athlete,RACE_DATE,Phase\nAnna,2026-04-12,Taper\n", 
 check(rows(r.stdout)[0][:3] == ["Athlete", "RACE_DATE", "Phase"] and rows(r.stdout)[1][-2] == "taper",
       f"capitalised header: {rows(r.stdout)}")
 expect("spaced.csv", b"athlete, race_date\nAnna, 2026-04-12\n", 2,
-       ["advise: error: FILE:1: the header has a column ' race_date' with spaces around its name, which is then not the race_date column (names are exact); write race_date, with no spaces after the commas (found: 'athlete', ' race_date')"], 0)
+       ["advise: error: FILE:1: the header has a column ' race_date', close to race_date but not it (names are exact apart from case, with no spaces around them); write race_date, or rename the column if it holds something else (found: 'athlete', ' race_date')"], 0)
 expect("spaced-optional.csv", b"athlete,race_date, phase\nAnna,2026-04-12,taper\n", 2,
-       ["advise: error: FILE:1: the header has a column ' phase' with spaces around its name, which is then not the phase column (names are exact); write phase, with no spaces after the commas (found: 'athlete', 'race_date', ' phase')"], 0)
+       ["advise: error: FILE:1: the header has a column ' phase', close to phase but not it (names are exact apart from case, with no spaces around them); write phase, or rename the column if it holds something else (found: 'athlete', 'race_date', ' phase')"], 0)
 expect("zone-est.csv", b"athlete,race_date,race_time,tz\nAnna,2026-07-10,09:00,EST\nBen,2026-07-10,09:00,pst\n", 1,
        ["FILE:2:23: record 1: field 'tz': 'EST' is UTC-5 all year, with no summer time, in the time-zone database, though it usually means a zone that has one; give the place's zone, such as America/New_York, or Etc/GMT+5 for UTC-5 all year",
         "FILE:3:22: record 2: field 'tz': 'pst' looks like an abbreviation, not a time zone: one abbreviation can stand for several places, and changes with summer time; give the place's zone, such as America/Los_Angeles or Europe/Paris"], 0)
+expect("near-names.csv", b"athlete,race_date,Race Time,last massage\nA1,2027-01-10,09:00,2026-12-01\n", 2,
+       ["advise: error: FILE:1: the header has a column 'Race Time', close to race_time but not it (names are exact apart from case, with no spaces around them); write race_time, or rename the column if it holds something else (found: 'athlete', 'race_date', 'Race Time', 'last massage')"], 0)
 expect("twice-cased.csv", b"athlete,race_date,Phase,phase\n", 2,
        ["advise: error: FILE:1: the header names column 'phase' twice (found: 'athlete', 'race_date', 'Phase', 'phase')"], 0)
 # Zone abbreviations and Z name no zone: said so, not matched to a near name.

@@ -2,6 +2,7 @@
 
 #include <date/tz.h>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace advise;
 using namespace date::literals;
@@ -84,11 +85,15 @@ TEST_CASE("advise::batch_columns") {
   CHECK(batch_columns({"athlete", "race_date", "RULES"}).error() ==
         "input column 'RULES' has the name of an advice column that batch adds; rename it");
   CHECK(batch_columns({"athlete", "Race_Date "}).error() ==
-        "the header has a column 'Race_Date ' with spaces around its name, which is then not the "
-        "race_date column (names are exact); write race_date, with no spaces after the commas");
-  CHECK(batch_columns({"athlete", "race_date", " phase"}).error() ==
-        "the header has a column ' phase' with spaces around its name, which is then not the "
-        "phase column (names are exact); write phase, with no spaces after the commas");
+        "the header has a column 'Race_Date ', close to race_date but not it (names are exact "
+        "apart from case, with no spaces around them); write race_date, or rename the column if "
+        "it holds something else");
+  for (const std::string_view near : {" phase", "Race Time", "last-massage", "lastmassage"}) {
+    CAPTURE(near);
+    CHECK(batch_columns({"athlete", "race_date", near}).error().starts_with(
+        fmt::format("the header has a column '{}', close to ", near)));
+  }
+  CHECK(batch_columns({"athlete", "race_date", "Phase Notes", "time"}));  // not close: passed through
   CHECK(batch_columns({"athlete", "race_date", "rules"}).error() ==
         "input column 'rules' has the name of an advice column that batch adds; rename it");
 }

@@ -338,6 +338,10 @@ TEST_CASE("advise::CsvParser rows_have: a quote that swallows rows is stray thou
   // A note whose lines have the width but not the shape stays a note.
   CHECK(read("name,n,note\nAnn,1,\"Good week.\nRan 10k, felt good, sore calf\nRest\"\nDan,4,d\n", true) ==
         std::vector<std::string>{"name", "Ann", "Dan"});
+  // One row is enough: a quote closed on the next line, by a quote in the
+  // row's last field, took that row.
+  CHECK(read("name,n,note\nAnn,1,\"sore calf\nBen,2,5'11\"\nCid,3,ok\n", true) ==
+        std::vector<std::string>{"name", "!2:7", "Ben", "Cid"});
   // Quoted row fields count, and CRLF lines.
   CHECK(read("name,n,note\r\nAnn,1,\"a\r\n\"Bob\",\"2\",b\r\nCid\"\r\n", true) ==
         std::vector<std::string>{"name", "!2:7", "Bob", "Cid\""});

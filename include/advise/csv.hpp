@@ -87,10 +87,11 @@ class CsvParser {
   void finish(OnRecord&& on_record);
 
   // What a data row looks like: field `field` has a shape `shape` accepts
-  // (batch: the race date). Then a quoted field that closes after lines that
-  // mostly read as such rows, of the header's width, was a stray quote that
-  // swallowed them: the record is delivered as stray_quote and the lines are
-  // read again, however short. Without it, only a quote that goes wrong is.
+  // (batch: the race date). Then a quoted field that closes after a line
+  // that reads as such a row on its own (of the first 64 it ran over) was a
+  // stray quote that swallowed rows: the record is delivered as stray_quote
+  // and the lines are read again, however short. Without it, only a quote
+  // that goes wrong is.
   void rows_have(std::size_t field, bool (*shape)(std::string_view)) {
     m_row_field = field;
     m_row_shape = shape;
@@ -117,6 +118,7 @@ class CsvParser {
   void stray_quote();
   bool tail_is_records() const;
   bool tail_holds_rows() const;
+  bool line_is_row(std::string_view line) const;
   bool refused() const;
   void start_record();
   void start_field();

@@ -43,13 +43,19 @@ void append_number(std::string& out, std::uint64_t n) {
 // after k_shown_bytes, so that nothing in a file can drive the terminal.
 std::string shown(std::string_view value) { return quote_value(value, k_shown_bytes); }
 
-// YYYY-MM-DD in shape (not checked as a date): what marks a line as a row.
+// A date in shape, ISO or not (2027-01-11, 2027/01/11, 11.01.2027; not
+// checked as a date): what marks a line as a row, for the stray-quote rule.
 bool date_shaped(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  for (const std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (text[i] < '0' || text[i] > '9') return false;
+  int groups = 0;
+  for (std::size_t i = 0; i <= text.size(); ++groups) {
+    std::size_t digits = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i, ++digits;
+    if (digits == 0 || digits > 4) return false;
+    if (i == text.size()) return groups == 2;
+    if (text[i] != '-' && text[i] != '/' && text[i] != '.') return false;
+    ++i;
   }
-  return true;
+  return false;
 }
 
 std::string_view problem_text(CsvProblem p) {
@@ -531,6 +537,7 @@ int run_batch(const BatchOptions& o) {
   };
 
   std::uint64_t bytes_read = 0;
+  std::uint64_t empty_rows = 0;  // rows of empty fields alone, counted as blank
   auto on_record = [&](const CsvRecord& r) {
     if (!fatal.empty()) return;
     if (!columns) {  // the header row
@@ -544,6 +551,12 @@ int run_batch(const BatchOptions& o) {
       }
       start(r.fields, "the header");
       if (!fatal.empty()) fatal = fmt::format("{}:1: {}", input_name, fatal);
+      return;
+    }
+    // A spreadsheet's empty row (",,"): blank, as an empty line is.
+    if (r.problem == CsvProblem::none &&
+        std::all_of(r.fields.begin(), r.fields.end(), [](std::string_view f) { return f.empty(); })) {
+      ++empty_rows;
       return;
     }
     const std::uint64_t number = ++report.read;
@@ -633,7 +646,7 @@ int run_batch(const BatchOptions& o) {
   }
   if (!o.quiet) {
     write_err(fmt::format("advise: summary: read={} advised={} rejected={} blank={}\n", report.read,
-                          report.advised, report.rejected, parser.blank_lines()));
+                          report.advised, report.rejected, parser.blank_lines() + empty_rows));
   }
   return report.rejected > 0 ? k_exit_avoid : k_exit_ok;
 }
