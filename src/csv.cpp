@@ -217,21 +217,35 @@ bool CsvParser::line_is_row(std::string_view line) const {
   }
 }
 
-// Whether a quote that has closed ran over rows (rows_have()): any of the
-// first 64 lines kept after the quote's line reads as one. A note's lines
-// rarely hold a date where the list keeps it; rows swallowed are lost
-// without a word, so one is enough.
+// Whether a quote ran over rows (rows_have()): any of the lines kept after
+// the quote's line reads as one. A note's lines rarely hold a date where
+// the list keeps it; rows swallowed are lost without a word, so one is
+// enough.
 bool CsvParser::tail_holds_rows() const {
   if (m_row_shape == nullptr) return false;
   std::string_view rest = m_tail;
-  for (std::size_t lines = 0; lines < 64 && !rest.empty(); ++lines) {
-    const auto end = std::min(rest.find('\n'), rest.size());
-    std::string_view line = rest.substr(0, end);
-    rest.remove_prefix(std::min(end + 1, rest.size()));
+  for (auto end = rest.find('\n'); end != std::string_view::npos; end = rest.find('\n')) {
+    std::string_view line = rest.substr(0, end);  // whole lines only
+    rest.remove_prefix(end + 1);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line_is_row(line)) return true;
   }
   return false;
+}
+
+// A quote taken for a long field (past the kept lines) that runs into a row:
+// the long record ends before that row's line, which is read again. Called
+// at each line end inside the quote, and at the record's end.
+bool CsvParser::long_field_meets_row() {
+  std::string_view line = m_line;
+  if (!m_line_whole || m_row_shape == nullptr) return false;
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (!line_is_row(line)) return false;
+  m_replay = m_line;
+  m_replay += '\n';
+  m_at = m_line_at;
+  m_cr_pending = false;
+  return true;
 }
 
 bool CsvParser::end_record() {
@@ -244,6 +258,7 @@ bool CsvParser::end_record() {
     stray_quote();
     return true;
   }
+  if (m_long_field && long_field_meets_row()) m_long_field = false;  // its last line is read again
   end_field();
   m_offsets.push_back(m_record.storage.size());
   const std::string_view all = m_record.storage;
@@ -286,13 +301,33 @@ bool CsvParser::step(char c) {
   if (m_recording) {
     m_tail.push_back(c);
     if (m_tail.size() > m_max_record_bytes) {
-      if (tail_is_records()) {  // a stray quote: one line lost, not a megabyte
+      if (tail_is_records() || tail_holds_rows()) {  // a stray quote: one line lost, not a megabyte
         stray_quote();
         return true;
       }
       m_recording = false;  // a long field: followed to its close, one record
       m_long_field = true;
       std::string().swap(m_tail);
+      m_line.clear();
+      m_line_whole = false;  // this line started before: not looked at
+    }
+  } else if (m_long_field) {
+    // Each line of the long field, to end it before a row it runs into.
+    if (c == '\n' && m_state == State::quoted) {
+      if (long_field_meets_row()) {
+        m_long_field = false;  // the quote is left open: the record ends here
+        end_record();
+        return true;
+      }
+      m_line.clear();
+      m_line_whole = true;
+      m_line_at = CsvPosition{m_at.line + 1, 1};
+    } else if (c != '\n') {
+      if (m_line.size() < m_max_record_bytes) {
+        m_line.push_back(c);
+      } else {
+        m_line_whole = false;
+      }
     }
   }
   if (m_cr_pending) {
@@ -469,6 +504,11 @@ std::size_t CsvParser::consume(std::string_view bytes) {
       }
       m_record.storage.append(bytes.data() + i, j - i);
       if (m_recording) m_tail.append(bytes.data() + i, j - i);
+      if (m_long_field && m_line.size() + (j - i) <= m_max_record_bytes) {
+        m_line.append(bytes.data() + i, j - i);
+      } else if (m_long_field) {
+        m_line_whole = false;
+      }
       m_raw_bytes += j - i;
       m_at.column += characters;
       i = j;

@@ -330,6 +330,20 @@ expect("stray-closes-wide-rows.csv", b"athlete,race_date,notes\nR1,2026-05-10,\"
        ["FILE:2:15: record 1: a quote opened here is not closed on its line, and the lines it runs over go wrong or read as rows; the lines after this one are read again as records",
         "FILE:3:1: record 2: has 4 fields, the header has 3; the last one is empty (a comma at the end of the row?)",
         "FILE:4:4: record 3: field 'race_date': '2026/05/12' is not a date in the form YYYY-MM-DD (for example 2026-04-12)"], 1)
+# ... however far into the quote the row is: past 64 lines, and past the
+# 1 MiB kept (there the quote was taken for a long field, and the rows after
+# it, to the end of the list, were lost until 2026-12-05).
+far = b"athlete,race_date,notes\nA1,2026-05-10,\"note\n" + b"blah\n" * 64 + b"A2,2026-05-11,y\nend\"\nA3,2026-05-12,z\n"
+r = expect("stray-far.csv", far, 1, ["FILE:2:15: record 1: a quote opened here is not closed on its line, and the lines it runs over go wrong or read as rows; the lines after this one are read again as records"]
+           + [f"FILE:{n}:1: record {n - 1}: has 1 field, the header has 3" for n in range(3, 67)] + ["FILE:68:1: record 67: has 1 field, the header has 3"], 2)
+check([row[0] for row in rows(r.stdout)[1:]] == ["A2", "A3"], f"stray far: {[row[0] for row in rows(r.stdout)[1:]]}")
+lorem = b"athlete,race_date,notes\nA1,2026-05-10,\"note\n" + b"lorem ipsum dolor sit amet\n" * 45000
+r = expect("long-open-rows.csv", lorem + b"A2,2026-05-11,y\nA3,2026-05-12,z\n", 1,
+           ["FILE:2:1: record 1: is longer than 1 MiB; records that long are refused"], 2)
+check([row[0] for row in rows(r.stdout)[1:]] == ["A2", "A3"], f"long open: {[row[0] for row in rows(r.stdout)[1:]]}")
+r = expect("long-closed-in-row.csv", lorem + b"A2,2026-05-11,y\"\nA3,2026-05-12,z\n", 1,
+           ["FILE:2:1: record 1: is longer than 1 MiB; records that long are refused"], 2)
+check([row[0] for row in rows(r.stdout)[1:]] == ["A2", "A3"], f"long closed in a row: {[row[0] for row in rows(r.stdout)[1:]]}")
 r = expect("note-with-commas.csv", b"athlete,race_date,note\nAnn,2026-05-10,\"Good week.\nRan 10k, felt good, sore calf\nRest\"\nDan,2026-05-10,d\n", 0, [], 2)
 check(rows(r.stdout)[1][2] == "Good week.\nRan 10k, felt good, sore calf\nRest", f"note with commas: {rows(r.stdout)[1]}")
 # A quoted field of text over 1 MiB with line breaks in it is one long

@@ -314,11 +314,15 @@ TEST_CASE("advise::CsvParser rows_have: a quote that swallows rows is stray thou
   auto digits = +[](std::string_view f) {
     return !f.empty() && f.find_first_not_of("0123456789") == std::string_view::npos;
   };
-  auto read = [&](std::string_view text, bool with_shape) {
-    CsvParser parser;
+  auto read = [&](std::string_view text, bool with_shape, std::size_t limit = std::size_t{1} << 20) {
+    CsvParser parser(limit);
     if (with_shape) parser.rows_have(1, digits);
     std::vector<std::string> out;  // first field, or "!" and where for a stray quote
     auto on = [&](const CsvRecord& r) {
+      if (r.problem == CsvProblem::too_long) {
+        out.push_back("long");
+        return;
+      }
       if (r.problem != CsvProblem::stray_quote) {
         out.emplace_back(r.fields.front());
         return;
@@ -342,6 +346,19 @@ TEST_CASE("advise::CsvParser rows_have: a quote that swallows rows is stray thou
   // row's last field, took that row.
   CHECK(read("name,n,note\nAnn,1,\"sore calf\nBen,2,5'11\"\nCid,3,ok\n", true) ==
         std::vector<std::string>{"name", "!2:7", "Ben", "Cid"});
+  // However far into the quote the row is.
+  std::string far = "name,n,note\nAnn,1,\"a\n";
+  for (int i = 0; i < 200; ++i) far += "text\n";
+  CHECK(read(far + "Bob,2,b\n\"\nCid,3,c\n", true).at(1) == "!2:7");
+  // Past the kept lines (here 64 bytes), a quote taken for a long field ends
+  // before the first row it runs into, open or closed there.
+  std::string open_long = "name,n,note\nAnn,1,\"";
+  for (int i = 0; i < 40; ++i) open_long += "text\n";
+  CHECK(read(open_long + "Bob,2,b\nCid,3,c\n", true, 64) ==
+        std::vector<std::string>{"name", "long", "Bob", "Cid"});
+  CHECK(read(open_long + "Bob,2,b\"\nCid,3,c\n", true, 64) ==
+        std::vector<std::string>{"name", "long", "Bob", "Cid"});
+  CHECK(read(open_long + "end\"\nCid,3,c\n", true, 64) == std::vector<std::string>{"name", "long", "Cid"});
   // Quoted row fields count, and CRLF lines.
   CHECK(read("name,n,note\r\nAnn,1,\"a\r\n\"Bob\",\"2\",b\r\nCid\"\r\n", true) ==
         std::vector<std::string>{"name", "!2:7", "Bob", "Cid\""});

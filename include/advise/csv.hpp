@@ -119,6 +119,7 @@ class CsvParser {
   bool tail_is_records() const;
   bool tail_holds_rows() const;
   bool line_is_row(std::string_view line) const;
+  bool long_field_meets_row();
   bool refused() const;
   void start_record();
   void start_field();
@@ -146,6 +147,12 @@ class CsvParser {
   CsvPosition m_field_at;  // where the current field started
   bool m_quote_wrong = false;  // text followed a closing quote in this record
   bool m_long_field = false;   // the quote was taken for a long field: no recording
+  // Meanwhile, its current line (capped at max_record_bytes), to end it
+  // before a row (rows_have()): where the line starts, and whether all of it
+  // is kept.
+  std::string m_line;
+  CsvPosition m_line_at;
+  bool m_line_whole = false;
   std::size_t m_header_fields = 0;  // fields of the first record
   std::size_t m_row_field = 0;                      // see rows_have()
   bool (*m_row_shape)(std::string_view) = nullptr;

@@ -106,7 +106,11 @@ CLI::Validator choice_validator(const Table& table, std::string kind, std::strin
         }
         std::string message = quote_value(value) + " is not " + kind + "; expected one of " + names;
         // json for jsonl: the one name it begins, offered.
-        auto begins = [&](const auto& entry) { return !value.empty() && entry.first.starts_with(value); };
+        auto begins = [&](const auto& entry) {
+          return !value.empty() && value.size() <= entry.first.size() &&
+                 std::equal(value.begin(), value.end(), entry.first.begin(),
+                            [&](char v, char n) { return lower(v) == n; });
+        };
         if (std::count_if(table.begin(), table.end(), begins) == 1) {
           message += "; did you mean " + std::string(std::find_if(table.begin(), table.end(), begins)->first) + "?";
         }

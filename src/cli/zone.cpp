@@ -84,10 +84,10 @@ std::string offset_hint(std::string_view name) {
            "Asia/Kolkata";
   }
   if (hours == 0) return "is not a time zone name; for UTC itself, give UTC";
-  return fmt::format("is not a time zone name; for a fixed offset of {}{} hours from UTC, give "
+  return fmt::format("is not a time zone name; for a fixed offset of {}{} hour{} from UTC, give "
                      "Etc/GMT{}{} (IANA reverses the sign), or better the place's zone, such as "
                      "Europe/Berlin",
-                     ahead ? '+' : '-', hours, ahead ? '-' : '+', hours);
+                     ahead ? '+' : '-', hours, hours == 1 ? "" : "s", ahead ? '-' : '+', hours);
 }
 
 }  // namespace
