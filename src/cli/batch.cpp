@@ -554,7 +554,7 @@ int run_batch(const BatchOptions& o) {
       return;
     }
     // A spreadsheet's empty row (",,"): blank, as an empty line is.
-    if (r.problem == CsvProblem::none &&
+    if (r.problem == CsvProblem::none && r.fields.front().empty() &&
         std::all_of(r.fields.begin(), r.fields.end(), [](std::string_view f) { return f.empty(); })) {
       ++empty_rows;
       return;
