@@ -32,6 +32,9 @@ TODAY = ["--today", "2026-04-01"]
 HEADER = b"athlete,race_date,phase,last_massage\n"
 failures = []
 csv.field_size_limit(1 << 30)
+# What a stray quote is told, after its place.
+STRAY = ("a quote opened here is not closed on its line, and the lines it runs over go wrong or "
+         "read as rows; the lines after this one are read again as records")
 
 
 def check(cond, what):
@@ -305,36 +308,36 @@ lines = [b"athlete,race_date,phase"] + [b"r%d,2026-05-%02d,peak" % (i, 1 + i % 2
 lines[11] = b'"' + lines[11]
 lines[40] = b'"Smith, Ann",2026-05-01,peak'
 expect("stray-quote.csv", b"\n".join(lines) + b"\n", 1,
-       ["FILE:12:1: record 11: a quote opened here is not closed on its line, and the lines it runs over go wrong or read as rows; the lines after this one are read again as records"], 59999)
+       ["FILE:12:1: record 11: " + STRAY], 59999)
 # The same after a line already over 1 MiB: its quote is stray too (this lost
 # the three rows after it, uncounted, until 2026-12-05).
 expect("long-stray-quote.csv", b"athlete,race_date,note\nbig,2026-05-01,\"" + b"w" * 1_100_000 +
        b"\nann,2026-05-01,x\nben,2026-05-01,y\ncy,2026-05-01,\"z\"\ndi,2026-05-01,ok\n", 1,
-       ["FILE:2:16: record 1: a quote opened here is not closed on its line, and the lines it runs over go wrong or read as rows; the lines after this one are read again as records"], 4)
+       ["FILE:2:16: record 1: " + STRAY], 4)
 # A quote closed on a later line, in a record without the header's width:
 # stray too, and the row between is advised.
 expect("stray-closed-later.csv", b"athlete,race_date,priority\nAnn,\"2026-05-10,A\nBob,2026-05-10,A\nCid,2026-05-10,A\"\n", 1,
-       ["FILE:2:5: record 1: a quote opened here is not closed on its line, and the lines it runs over go wrong or read as rows; the lines after this one are read again as records",
+       ["FILE:2:5: record 1: " + STRAY,
         "FILE:4:16: record 3: field 'priority': 'A\"' is not a priority; expected A, B or C"], 1)
 # A quote that closes after swallowing whole rows, with the header's width:
 # stray all the same (these two rows vanished into Ann's note, exit 0, until
 # 2026-12-05); a note whose lines hold no date where rows have one stays one.
 expect("stray-closes-on-rows.csv", b"athlete,race_date,note\nAnn,2026-05-10,\"a\nBob,2026-05-10,b\nCid,2026-05-10,c\"\nDan,2026-05-10,d\n", 1,
-       ["FILE:2:16: record 1: a quote opened here is not closed on its line, and the lines it runs over go wrong or read as rows; the lines after this one are read again as records"], 3)
+       ["FILE:2:16: record 1: " + STRAY], 3)
 # ... however few the rows, whatever their width or date format: a quote
 # closed on the next line by a quote in the row (5'11"), rows with trailing
 # commas, dates in other formats.
 expect("stray-closes-next-line.csv", b"athlete,race_date,notes\nAnna,2026-05-10,\"sore calf\nBen,2026-05-11,height 5'11\"\nCara,2026-05-12,ok\n", 1,
-       ["FILE:2:17: record 1: a quote opened here is not closed on its line, and the lines it runs over go wrong or read as rows; the lines after this one are read again as records"], 2)
+       ["FILE:2:17: record 1: " + STRAY], 2)
 expect("stray-closes-wide-rows.csv", b"athlete,race_date,notes\nR1,2026-05-10,\"a\nR2,2026-05-11,b,\nR3,2026/05/12,c\"\nR4,2026-05-13,d\n", 1,
-       ["FILE:2:15: record 1: a quote opened here is not closed on its line, and the lines it runs over go wrong or read as rows; the lines after this one are read again as records",
+       ["FILE:2:15: record 1: " + STRAY,
         "FILE:3:1: record 2: has 4 fields, the header has 3; the last one is empty (a comma at the end of the row?)",
         "FILE:4:4: record 3: field 'race_date': '2026/05/12' is not a date in the form YYYY-MM-DD (for example 2026-04-12)"], 1)
 # ... however far into the quote the row is: past 64 lines, and past the
 # 1 MiB kept (there the quote was taken for a long field, and the rows after
 # it, to the end of the list, were lost until 2026-12-05).
 far = b"athlete,race_date,notes\nA1,2026-05-10,\"note\n" + b"blah\n" * 64 + b"A2,2026-05-11,y\nend\"\nA3,2026-05-12,z\n"
-r = expect("stray-far.csv", far, 1, ["FILE:2:15: record 1: a quote opened here is not closed on its line, and the lines it runs over go wrong or read as rows; the lines after this one are read again as records"]
+r = expect("stray-far.csv", far, 1, ["FILE:2:15: record 1: " + STRAY]
            + [f"FILE:{n}:1: record {n - 1}: has 1 field, the header has 3" for n in range(3, 67)] + ["FILE:68:1: record 67: has 1 field, the header has 3"], 2)
 check([row[0] for row in rows(r.stdout)[1:]] == ["A2", "A3"], f"stray far: {[row[0] for row in rows(r.stdout)[1:]]}")
 lorem = b"athlete,race_date,notes\nA1,2026-05-10,\"note\n" + b"lorem ipsum dolor sit amet\n" * 45000

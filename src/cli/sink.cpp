@@ -38,6 +38,22 @@ void forget(const std::string& path) {
   }
 }
 
+// Holds back every signal that can be held while it lives.
+class SignalsHeld {
+ public:
+  SignalsHeld() {
+    sigset_t all;
+    sigfillset(&all);
+    ::sigprocmask(SIG_BLOCK, &all, &m_old);
+  }
+  ~SignalsHeld() { ::sigprocmask(SIG_SETMASK, &m_old, nullptr); }
+  SignalsHeld(const SignalsHeld&) = delete;
+  SignalsHeld& operator=(const SignalsHeld&) = delete;
+
+ private:
+  sigset_t m_old{};
+};
+
 extern "C" void on_signal(int signal) {
   for (auto& slot : g_temporaries) {
     if (slot[0] != '\0') ::unlink(slot);
@@ -145,6 +161,10 @@ std::string Sink::open(const std::string& path) {
     return {};
   }
   std::string pattern = target + ".XXXXXX";
+  // A signal between making the file and remembering it would leave it:
+  // signals wait until the handler knows the name (a test that signals as
+  // soon as the file appears hit that gap on a loaded machine).
+  const SignalsHeld held;
   const int fd = ::mkstemp(pattern.data());
   if (fd < 0) {
     // The file may be writable when its directory is not: say which failed.
