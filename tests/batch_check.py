@@ -333,6 +333,11 @@ expect("stray-closes-wide-rows.csv", b"athlete,race_date,notes\nR1,2026-05-10,\"
        ["FILE:2:15: record 1: " + STRAY,
         "FILE:3:1: record 2: has 4 fields, the header has 3; the last one is empty (a comma at the end of the row?)",
         "FILE:4:4: record 3: field 'race_date': '2026/05/12' is not a date in the form YYYY-MM-DD (for example 2026-04-12)"], 1)
+# A row the batch would refuse (a space before its date) is a row all the same.
+expect("stray-spaced-date.csv", b"athlete,race_date,notes\nA1,2026-05-10,\"note\nA2, 2026-05-11,y\nend\"\nA3,2026-05-12,z\n", 1,
+       ["FILE:2:15: record 1: " + STRAY,
+        "FILE:3:4: record 2: field 'race_date': ' 2026-05-11' is not a date in the form YYYY-MM-DD (for example 2026-04-12)",
+        "FILE:4:1: record 3: has 1 field, the header has 3"], 1)
 # ... however far into the quote the row is: past 64 lines, and past the
 # 1 MiB kept (there the quote was taken for a long field, and the rows after
 # it, to the end of the list, were lost until 2026-12-05).

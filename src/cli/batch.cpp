@@ -44,8 +44,12 @@ void append_number(std::string& out, std::uint64_t n) {
 std::string shown(std::string_view value) { return quote_value(value, k_shown_bytes); }
 
 // A date in shape, ISO or not (2027-01-11, 2027/01/11, 11.01.2027; not
-// checked as a date): what marks a line as a row, for the stray-quote rule.
+// checked as a date), with spaces around it or a time after it (a row the
+// batch would reject still is a row): what marks a line as a row, for the
+// stray-quote rule.
 bool date_shaped(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  if (const auto rest = text.find_first_of(" T"); rest != std::string_view::npos) text = text.substr(0, rest);
   int groups = 0;
   for (std::size_t i = 0; i <= text.size(); ++groups) {
     std::size_t digits = 0;
