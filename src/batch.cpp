@@ -7,6 +7,7 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
+#include "advise/ascii.hpp"
 #include "advise/json_writer.hpp"
 #include "advise/race_spec.hpp"
 #include "advise/utf8.hpp"
@@ -206,15 +207,6 @@ bool any_formula(const std::vector<std::string_view>& fields) {
 
 namespace {
 
-// `name` in ASCII lower case: header names match in any case ("Athlete").
-std::string folded(std::string_view name) {
-  std::string out(name);
-  for (auto& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // Only spaces, of any width, and invisible characters: a name no one can
 // read. (Most names start with a letter: one comparison.)
 bool blank(std::string_view text) {
@@ -235,10 +227,10 @@ bool blank(std::string_view text) {
   return true;
 }
 
-// `name` folded, without spaces, tabs, hyphens and underscores: "Race
+// `name` in lower case, without spaces, tabs, hyphens and underscores: "Race
 // Time", "race-time" and " race_time" are all "racetime".
 std::string loosened(std::string_view name) {
-  std::string out = folded(name);
+  std::string out = ascii_lowered(name);
   std::erase_if(out, [](char c) { return c == ' ' || c == '\t' || c == '-' || c == '_'; });
   return out;
 }
@@ -256,7 +248,7 @@ tl::expected<BatchColumns, std::string> batch_columns(const std::vector<std::str
   std::vector<std::string> seen;  // the names folded, to find one given twice
   for (std::size_t i = 0; i < header.size(); ++i) {
     const auto name = header[i];
-    const auto key = folded(name);
+    const auto key = ascii_lowered(name);
     // Empty names (trailing commas of spreadsheet exports) may repeat.
     if (!name.empty() && std::find(seen.begin(), seen.end(), key) != seen.end()) {
       return tl::make_unexpected(fmt::format("{} names column '{}' twice", source, key));

@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "advise/ascii.hpp"
+
 namespace advise {
 namespace {
 
@@ -62,8 +64,8 @@ auto hashed_lookup(const Table& table, const NameHash& hash, std::string_view te
   bool upper = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    upper = upper || (c >= 'A' && c <= 'Z');
-    lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    lower[i] = ascii_lower(c);
+    upper = upper || lower[i] != c;
   }
   if (!upper) return std::nullopt;
   return hashed_lookup(table, hash, std::string_view(lower, text.size()));

@@ -11,6 +11,7 @@
 
 #include "advise/calendar.hpp"
 #include "advise/condition.hpp"
+#include "advise/ascii.hpp"
 #include "advise/athlete.hpp"
 #include "advise/race.hpp"
 #include "advise/vocabulary.hpp"
@@ -94,12 +95,11 @@ CLI::Validator choice_validator(const Table& table, std::string kind, std::strin
   const std::string names = names_of(table);
   return CLI::Validator(
       [table, kind, names, file_hint](std::string& value) -> std::string {
-        auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
         for (const auto& [name, v] : table) {
           if (name == value) return {};
           // Any ASCII case, taken as the name itself ("Peak" is peak).
           if (std::equal(name.begin(), name.end(), value.begin(), value.end(),
-                         [&](char a, char b) { return a == lower(b); })) {
+                         [](char a, char b) { return a == ascii_lower(b); })) {
             value = std::string(name);
             return {};
           }
@@ -109,7 +109,7 @@ CLI::Validator choice_validator(const Table& table, std::string kind, std::strin
         auto begins = [&](const auto& entry) {
           return !value.empty() && value.size() <= entry.first.size() &&
                  std::equal(value.begin(), value.end(), entry.first.begin(),
-                            [&](char v, char n) { return lower(v) == n; });
+                            [](char v, char n) { return ascii_lower(v) == n; });
         };
         if (std::count_if(table.begin(), table.end(), begins) == 1) {
           message += "; did you mean " + std::string(std::find_if(table.begin(), table.end(), begins)->first) + "?";

@@ -1,9 +1,9 @@
 // `advise rules`, `advise explain ID` and `advise conditions`: the catalogue,
 // as the planner uses it.
-#include <algorithm>
 #include <array>
 #include <fmt/format.h>
 
+#include "advise/ascii.hpp"
 #include "advise/catalogue.hpp"
 #include "advise/render.hpp"
 #include "commands.hpp"
@@ -80,10 +80,7 @@ CLI::App* setup_explain(CLI::App& app, ExplainOptions& o) {
 
 int run_explain(const ExplainOptions& o) {
   // Ids are lower case; one typed in another case is that id.
-  std::string id = o.id;
-  std::transform(id.begin(), id.end(), id.begin(),
-                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
-  const Rule* r = find_rule(id);
+  const Rule* r = find_rule(ascii_lowered(o.id));
   if (r == nullptr) {
     print_error(fmt::format("no rule {}; did you mean {}? (`advise rules` lists them all)",
                             quote_value(o.id), fmt::join(nearest_rule_ids(o.id), ", ")));

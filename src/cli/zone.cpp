@@ -5,6 +5,7 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
+#include "advise/ascii.hpp"
 #include "advise/nearest.hpp"
 #include "advise/race_spec.hpp"
 #include "options.hpp"
@@ -29,7 +30,7 @@ const FixedAbbreviation* fixed_abbreviation(std::string_view name) {
   for (const auto& f : k_fixed_abbreviations) {
     const bool same = name.size() == f.name.size() &&
                       std::equal(name.begin(), name.end(), f.name.begin(),
-                                 [](char a, char b) { return (a & ~0x20) == b; });
+                                 [](char a, char b) { return ascii_lower(a) == ascii_lower(b); });
     if (same) return &f;
   }
   return nullptr;
