@@ -340,8 +340,8 @@ tl::expected<void, RowError> batch_query(const CsvRecord& record, const BatchCol
   if (cell(record, columns.race_date).empty()) {
     return refuse(columns.race_date, "is empty; every row needs the race's date, as YYYY-MM-DD");
   }
-  const auto day = parse_day(cell(record, columns.race_date));
-  if (!day) return refuse(columns.race_date, day.error());
+  const auto day = valid_day(cell(record, columns.race_date));
+  if (!day) return refuse(columns.race_date, parse_day(cell(record, columns.race_date)).error());
   Race race{*day};
   if (const auto t = cell(record, columns.race_time); !t.empty()) {
     const auto clock = parse_clock(t);
@@ -399,8 +399,8 @@ tl::expected<void, RowError> batch_query(const CsvRecord& record, const BatchCol
     }
   }
   if (const auto lm = cell(record, columns.last_massage); !lm.empty()) {
-    const auto last = parse_day(lm);
-    if (!last) return refuse(columns.last_massage, last.error());
+    const auto last = valid_day(lm);
+    if (!last) return refuse(columns.last_massage, parse_day(lm).error());
     if (*last > today) {
       return refuse(columns.last_massage,
                     "is after today, " + format_day(today) + "; give a massage that has happened");

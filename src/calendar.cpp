@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <fmt/format.h>
+#include <stdexcept>
 
 namespace advise {
 namespace {
@@ -25,20 +26,17 @@ int digits(std::string_view text, std::size_t pos, std::size_t count) {
   return bad ? -1 : static_cast<int>(value);
 }
 
-// Days in month `m` (1 to 12) of year `y`, proleptic Gregorian; by hand,
-// as batch checks two dates per row.
-unsigned days_in_month(int y, int m) {
+// Days in month `m` (1 to 12) of year `y`, proleptic Gregorian.
+constexpr unsigned days_in_month(int y, int m) {
   constexpr std::array<unsigned char, 12> k_days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  // & and |, not && and ||: random years and months made those branches
-  // mispredict.
-  const bool leap = (y % 4 == 0) & ((y % 100 != 0) | (y % 400 == 0));
-  return k_days[static_cast<std::size_t>(m - 1)] + static_cast<unsigned>((m == 2) & leap);
+  const bool leap = (y % 4 == 0) && ((y % 100 != 0) || (y % 400 == 0));
+  return k_days[static_cast<std::size_t>(m - 1)] + ((m == 2 && leap) ? 1U : 0U);
 }
 
 // The day of a valid date with y >= 1 (Howard Hinnant's days_from_civil,
 // which the date library uses too, in unsigned arithmetic), without the
 // library's checks.
-Day day_of(int y, int m, int d) {
+constexpr int day_number(int y, int m, int d) {
   const auto month = static_cast<unsigned>(m);
   const unsigned year = static_cast<unsigned>(y) - (month <= 2 ? 1 : 0);
   const unsigned era = year / 400;
@@ -46,8 +44,28 @@ Day day_of(int y, int m, int d) {
   const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 +
                        static_cast<unsigned>(d) - 1;                      // [0, 365]
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;             // [0, 146096]
-  return Day{date::days{static_cast<int>(era * 146097 + doe) - 719468}};
+  return static_cast<int>(era * 146097 + doe) - 719468;
 }
+
+// For each month of the years parse_day() takes: the number of the day
+// before its first, and its length. Two loads give a date's day, where the
+// arithmetic and the checks took a hundred instructions.
+constexpr std::size_t k_months = (k_last_year - k_first_year + 1) * 12;
+struct MonthTable {
+  std::array<std::int32_t, k_months> before_first{};
+  std::array<std::uint8_t, k_months> length{};
+};
+constexpr MonthTable k_month_table = [] {
+  MonthTable t;
+  for (int y = k_first_year; y <= k_last_year; ++y) {
+    for (int m = 1; m <= 12; ++m) {
+      const auto i = static_cast<std::size_t>((y - k_first_year) * 12 + m - 1);
+      t.before_first[i] = day_number(y, m, 1) - 1;
+      t.length[i] = static_cast<std::uint8_t>(days_in_month(y, m));
+    }
+  }
+  return t;
+}();
 
 // Two ASCII digits for each number from 0 to 99.
 constexpr auto k_digit_pairs = [] {
@@ -63,7 +81,38 @@ void put_pair(char* out, std::uint32_t n) { std::memcpy(out, &k_digit_pairs[2 * 
 
 }  // namespace
 
+std::optional<Day> valid_day(std::string_view text) noexcept {
+  if (text.size() != 10) return std::nullopt;
+  // "YYYY-MM-" as one word, little-endian or not (bytes named by place).
+  std::array<unsigned char, 10> b;
+  std::memcpy(b.data(), text.data(), b.size());
+  std::uint64_t head = 0;
+  for (std::size_t i = 0; i < 8; ++i) head |= std::uint64_t{b[i]} << (8 * i);
+  constexpr std::uint64_t k_dashes = 0x2DULL << 32 | 0x2DULL << 56;  // bytes 4 and 7
+  constexpr std::uint64_t k_dash_bytes = 0xFFULL << 32 | 0xFFULL << 56;
+  if ((head & k_dash_bytes) != k_dashes) return std::nullopt;
+  // Every other byte a digit: XOR '0' leaves 0 to 9 in a digit's byte, and
+  // adding 0x76 sets the top bit of any byte above 9 (a carry out of a byte
+  // already that high changes nothing: the date is refused either way).
+  const std::uint64_t x = head ^ 0x3030303030303030ULL;
+  const unsigned d1 = b[8] ^ 0x30U, d2 = b[9] ^ 0x30U;
+  constexpr std::uint64_t k_digit_tops = 0x0080800080808080ULL;  // bytes 0-3, 5, 6
+  if (((x | (x + 0x7676767676767676ULL)) & k_digit_tops) != 0 || d1 > 9 || d2 > 9) {
+    return std::nullopt;
+  }
+  const auto byte = [x](unsigned i) { return static_cast<int>((x >> (8 * i)) & 0xFF); };
+  const int y = byte(0) * 1000 + byte(1) * 100 + byte(2) * 10 + byte(3);
+  const int m = byte(5) * 10 + byte(6);
+  const int d = static_cast<int>(d1 * 10 + d2);
+  if (y < k_first_year || y > k_last_year || m < 1 || m > 12) return std::nullopt;
+  const auto i = static_cast<std::size_t>((y - k_first_year) * 12 + m - 1);
+  if (d < 1 || d > k_month_table.length[i]) return std::nullopt;
+  return Day{date::days{k_month_table.before_first[i] + d}};
+}
+
 tl::expected<Day, std::string> parse_day(std::string_view text) {
+  if (const auto day = valid_day(text)) return *day;
+  // Why not, from the first thing wrong.
   const auto shape_error = [] {
     return tl::make_unexpected(
         std::string("is not a date in the form YYYY-MM-DD (for example 2026-04-12)"));
@@ -86,7 +135,8 @@ tl::expected<Day, std::string> parse_day(std::string_view text) {
     return tl::make_unexpected(fmt::format("is not a valid date: {} {} has {} days",
                                            k_month_names[static_cast<std::size_t>(m - 1)], y, last));
   }
-  return day_of(y, m, d);
+  // valid_day() takes every date the checks above pass.
+  throw std::logic_error("parse_day: valid_day refused " + std::string(text));
 }
 
 void write_day(char* out, Day day) {

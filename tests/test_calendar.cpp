@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
+#include <optional>
+#include <string>
 
 using namespace advise;
 using namespace date::literals;
@@ -69,6 +71,45 @@ TEST_CASE("advise::parse_day agrees with the date library on every day of its ye
   }
   CHECK(disagreements == 0);
   CHECK(accepted == 109573);  // the days from 1900-01-01 to 2199-12-31
+}
+
+TEST_CASE("advise::valid_day: any one byte changed in a date, as the date library reads it") {
+  // valid_day() reads the digits eight bytes at a time; every byte value in
+  // every place of three dates (one a leap day) must give the answer of a
+  // byte-by-byte reading, and parse_day() a message whenever it says no.
+  int accepted = 0, disagreements = 0;
+  for (const std::string base : {"2026-04-12", "2024-02-29", "1999-12-31"}) {
+    for (std::size_t at = 0; at < base.size(); ++at) {
+      for (int b = 0; b < 256; ++b) {
+        std::string text = base;
+        text[at] = static_cast<char>(b);
+        bool shaped = text[4] == '-' && text[7] == '-';
+        for (const std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) shaped = shaped && text[i] >= '0' && text[i] <= '9';
+        std::optional<Day> want;
+        if (shaped) {
+          const int y = std::stoi(text.substr(0, 4));
+          const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(std::stoi(text.substr(5, 2)))},
+                                         date::day{static_cast<unsigned>(std::stoi(text.substr(8, 2)))}};
+          if (ymd.ok() && y >= k_first_year && y <= k_last_year) want = Day{ymd};
+        }
+        const auto got = valid_day(text);
+        const auto parsed = parse_day(text);  // never throws: a message for every refusal
+        if (got != want || parsed.has_value() != want.has_value()) {
+          ++disagreements;
+          CAPTURE(text);
+          CHECK(got == want);
+        }
+        accepted += got.has_value();
+      }
+    }
+  }
+  CHECK(disagreements == 0);
+  // The original byte in each place, and the other digits that keep it a
+  // date in range (counted by Python's datetime), and nothing else.
+  CHECK(accepted == 118);
+  CHECK_FALSE(valid_day("2026-04-1").has_value());
+  CHECK_FALSE(valid_day("2026-04-123").has_value());
+  CHECK_FALSE(valid_day("").has_value());
 }
 
 TEST_CASE("advise::write_day agrees with the date library from 1600 to 2400") {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <date/date.h>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tl/expected.hpp>
@@ -22,6 +23,11 @@ inline constexpr int k_last_year = 2199;
 // Returns an error phrase such as "is not a valid date: February 2026 has 28
 // days", meant to follow the quoted value in a message.
 tl::expected<Day, std::string> parse_day(std::string_view text);
+
+// The day of `text` when parse_day() takes it, else nullopt, with no message
+// built: for batch, which reads two dates a row and asks parse_day() why
+// only when this says no.
+std::optional<Day> valid_day(std::string_view text) noexcept;
 
 // "2026-04-12".
 std::string format_day(Day day);
