@@ -30,6 +30,10 @@ Finding assess(Day day, Intensity intensity, const RaceDays& d, const Newcomer& 
                    {pre_race_light_in_blackout, pre_race_no_deep_48h});
     }
     if (day == d.blackout_first && d.blackout_start > day_start) {
+      // Before a timed race's blackout, but after the last day for deep work.
+      if (deep && d.full_plan() && day > d.deep_until) {
+        return found(Level::avoid, Reason::deep_too_late, {pre_race_deep_by_3d, pre_race_no_deep_48h});
+      }
       return found_at(Level::caution, Reason::before_blackout_only, {pre_race_no_deep_48h},
                       d.blackout_instant);
     }

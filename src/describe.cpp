@@ -92,6 +92,9 @@ std::string describe(const Finding& f, Intensity intensity, Day on) {
       return fmt::format("{} work on {} only if it ends before {}, when the blackout before the "
                          "race on {} starts",
                          intensity, day, format_clock(*f.at, f.zone), race);
+    case Reason::deep_too_late:
+      return fmt::format("deep work on {} comes after the last day for it before the race on {}",
+                         day, race);
     case Reason::moderate_from_time:
       return fmt::format("moderate work on {} only from {}, 24 hours after the start of the race "
                          "on {}",

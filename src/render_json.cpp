@@ -54,6 +54,7 @@ std::string_view reason_name(Reason r) {
     case Reason::deep_in_time: return "deep-in-time";
     case Reason::blackout: return "blackout";
     case Reason::before_blackout_only: return "before-blackout-only";
+    case Reason::deep_too_late: return "deep-too-late";
     case Reason::moderate_from_time: return "moderate-from-time";
     case Reason::light_in_blackout: return "light-in-blackout";
     case Reason::newcomer_race_week: return "newcomer-race-week";

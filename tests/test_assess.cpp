@@ -109,12 +109,28 @@ TEST_CASE("advise::assess splits the days a timed race's hours cut through") {
   SUBCASE("the blackout starts 08:00 CET on Friday: only a session ending before it") {
     const auto days =
         race_days(Race{Day{2026_y / 3 / 29}, std::chrono::minutes{9 * 60}}, false, Policy{}, berlin);
-    const auto f = assess(Day{2026_y / 3 / 27}, deep, days, usual);
+    const auto f = assess(Day{2026_y / 3 / 27}, moderate, days, usual);
     CHECK(f.level == Level::caution);
     CHECK(f.reason == Reason::before_blackout_only);
     CHECK(f.rules == RuleList{pre_race_no_deep_48h});
     CHECK(f.at == days.blackout_instant);
     CHECK(assess(Day{2026_y / 3 / 28}, moderate, days, usual).level == Level::avoid);
+  }
+  SUBCASE("deep work that morning is past the last day for it (pre-race.deep-by-3d), as the plan says") {
+    const auto days =
+        race_days(Race{Day{2026_y / 3 / 29}, std::chrono::minutes{9 * 60}}, false, Policy{}, berlin);
+    CHECK(days.deep_until == Day{2026_y / 3 / 26});
+    const auto f = assess(Day{2026_y / 3 / 27}, deep, days, usual);
+    CHECK(f.level == Level::avoid);
+    CHECK(f.reason == Reason::deep_too_late);
+    CHECK(f.rules == RuleList{pre_race_deep_by_3d, pre_race_no_deep_48h});
+    CHECK(assess(Day{2026_y / 3 / 26}, deep, days, usual).reason == Reason::deep_in_time);
+    // A tune-up has no last day for deep work of its own: its blackout alone.
+    const auto b = race_days(Race{Day{2026_y / 3 / 29}, std::chrono::minutes{9 * 60}, Priority::b}, false,
+                             Policy{}, berlin);
+    const auto t = assess(Day{2026_y / 3 / 27}, deep, b, usual);
+    CHECK(t.level == Level::caution);
+    CHECK(t.reason == Reason::before_blackout_only);
   }
   SUBCASE("a 23:59 start: the day after is inside the 24 hours until 23:59") {
     const auto days = race_days(Race{Day{2026_y / 3 / 29}, std::chrono::minutes{23 * 60 + 59}}, false,

@@ -23,6 +23,7 @@ enum class Reason {
   deep_in_time,          // deep work on or before the last day for it
   blackout,              // moderate or deep inside the pre-race blackout
   before_blackout_only,  // the blackout starts during the day: only a session ending before it
+  deep_too_late,         // deep work after the last day for it, before the blackout starts
   light_in_blackout,     // light work inside the blackout: the sources disagree
   newcomer_race_week,    // first deep session, or after a long gap, in race week
   race_day_flush,        // light work on race day
