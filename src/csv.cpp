@@ -193,11 +193,32 @@ bool CsvParser::tail_is_records() const {
   return lines == 0 || records * 2 >= lines;
 }
 
-// Whether `line`, read on its own as a record, is a row (rows_have()): its
-// row field has the shape. Read as the parser reads: a field that starts
-// with a quote runs to its closing quote; a quote inside a field is data.
-bool CsvParser::line_is_row(std::string_view line) const {
+// The part of a line inside a quoted field that is the field's, if the
+// quote is meant: up to the quote that closes it (a doubled quote is data).
+// Were the quote stray, that part was the start of a row of its own.
+std::string_view CsvParser::inside_quote(std::string_view line) {
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] != '"') continue;
+    if (i + 1 < line.size() && line[i + 1] == '"') {
+      ++i;
+      continue;
+    }
+    return line.substr(0, i);
+  }
+  return line;
+}
+
+// Whether `line`, a line inside a quoted field, would be a row were the
+// quote stray (rows_have()): what the field holds of it (inside_quote()),
+// read on its own as a record, has the row field's shape; or, read so, it
+// has the header's number of fields and none starts with a space (rows as
+// spreadsheets write them, "Dee,TBD,"; a note's sentence puts a space
+// after its commas). Read as the parser reads: a field that starts with a
+// quote runs to its closing quote; a quote inside a field is data.
+bool CsvParser::line_is_row(std::string_view whole) const {
+  const std::string_view line = inside_quote(whole);
   std::size_t i = 0;
+  bool spaced = false;
   for (std::size_t field = 0;; ++field) {
     std::string_view value;
     if (i < line.size() && line[i] == '"') {
@@ -211,8 +232,9 @@ bool CsvParser::line_is_row(std::string_view line) const {
     }
     const std::size_t comma = std::min(line.find(',', i), line.size());
     if (value.data() == nullptr) value = line.substr(i, comma - i);
-    if (field == m_row_field) return m_row_shape(value);
-    if (comma == line.size()) return false;
+    spaced = spaced || (!value.empty() && (value.front() == ' ' || value.front() == '\t'));
+    if (field == m_row_field && m_row_shape(value)) return true;
+    if (comma == line.size()) return !spaced && m_header_fields > 1 && field + 1 == m_header_fields;
     i = comma + 1;
   }
 }

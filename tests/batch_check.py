@@ -354,6 +354,22 @@ r = expect("long-closed-in-row.csv", lorem + b"A2,2026-05-11,y\"\nA3,2026-05-12,
 check([row[0] for row in rows(r.stdout)[1:]] == ["A2", "A3"], f"long closed in a row: {[row[0] for row in rows(r.stdout)[1:]]}")
 r = expect("note-with-commas.csv", b"athlete,race_date,note\nAnn,2026-05-10,\"Good week.\nRan 10k, felt good, sore calf\nRest\"\nDan,2026-05-10,d\n", 0, [], 2)
 check(rows(r.stdout)[1][2] == "Good week.\nRan 10k, felt good, sore calf\nRest", f"note with commas: {rows(r.stdout)[1]}")
+# Rows swallowed whose race_date is not a date (TBD, empty) are rows too,
+# by their width with no space after a comma: they vanished, exit 0, until
+# 2026-12-05. A sentence's commas have spaces after them: one note.
+expect("stray-swallows-undated.csv", b"athlete,race_date,note\nAnn,2026-04-12,\"Marathon PB\nDee,TBD,\nZed,,5'10\"\nCy,2026-04-12,ok\n", 1,
+       ["FILE:2:16: record 1: " + STRAY,
+        "FILE:3:5: record 2: field 'race_date': 'TBD' is not a date in the form YYYY-MM-DD (for example 2026-04-12)",
+        "FILE:4:5: record 3: field 'race_date': '' is empty; every row needs the race's date, as YYYY-MM-DD"], 1)
+r = expect("note-sentence-header-width.csv", b"athlete,race_date,note\nAnn,2026-05-10,\"Knee, then ok\nsee physio, fine\"\nDan,2026-05-10,d\n", 0, [], 2)
+check(rows(r.stdout)[1][2] == "Knee, then ok\nsee physio, fine", f"note sentence: {rows(r.stdout)[1]}")
+# A line break in a quoted cell before race_date (a spreadsheet's Alt+Enter)
+# is one field: the date after its closing quote is the row's own. It was
+# taken for a swallowed row, and "Smith\"" advised, until 2026-12-05.
+r = expect("multiline-before-date.csv", b"athlete,race_date\n\"Anna\nSmith\",2026-04-12\nBob,2026-04-12\n", 0, [], 2)
+check(rows(r.stdout)[1][0] == "Anna\nSmith", f"multi-line name: {rows(r.stdout)[1]}")
+r = expect("multiline-first-column.csv", b"note,athlete,race_date\n\"Long\nIsland\",Anna,2026-04-12\nx,Bob,2026-04-12\n", 0, [], 2)
+check(rows(r.stdout)[1][:2] == ["Long\nIsland", "Anna"], f"multi-line first column: {rows(r.stdout)[1]}")
 # A quoted field of text over 1 MiB with line breaks in it is one long
 # record, not a stray quote whose 120,000 lines are rows.
 expect("long-field-lines.csv", b"athlete,race_date,note\nann,2026-05-01,ok\nbig,2026-05-01,\"" +

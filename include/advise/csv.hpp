@@ -88,10 +88,11 @@ class CsvParser {
 
   // What a data row looks like: field `field` has a shape `shape` accepts
   // (batch: the race date). Then a quoted field that closes after a line
-  // that reads as such a row on its own (of the first 64 it ran over) was a
-  // stray quote that swallowed rows: the record is delivered as stray_quote
-  // and the lines are read again, however short. Without it, only a quote
-  // that goes wrong is.
+  // that reads as a row on its own (that shape, or the header's number of
+  // fields with no space after a comma; the text after the closing quote
+  // is not part of it) was a stray quote that swallowed rows: the record is
+  // delivered as stray_quote and the lines are read again, however short.
+  // Without it, only a quote that goes wrong is.
   void rows_have(std::size_t field, bool (*shape)(std::string_view)) {
     m_row_field = field;
     m_row_shape = shape;
@@ -118,7 +119,8 @@ class CsvParser {
   void stray_quote();
   bool tail_is_records() const;
   bool tail_holds_rows() const;
-  bool line_is_row(std::string_view line) const;
+  bool line_is_row(std::string_view whole) const;
+  static std::string_view inside_quote(std::string_view line);
   bool long_field_meets_row();
   bool refused() const;
   void start_record();
