@@ -275,6 +275,42 @@ tl::expected<BatchColumns, std::string> batch_columns(const std::vector<std::str
     seen.push_back(key);
     c.names.emplace_back(name);
   }
+  // Other names lists give the optional columns: read as other columns,
+  // their values would be dropped without a word (a start time, a zone, a
+  // last massage), unless the list has the column batch reads as well.
+  struct OtherName {
+    std::string_view loose, known, what;
+  };
+  static constexpr OtherName k_other_names[] = {
+      {"starttime", "race_time", "a race's start time"},
+      {"racestart", "race_time", "a race's start time"},
+      {"racestarttime", "race_time", "a race's start time"},
+      {"timezone", "tz", "a race's time zone"},
+      {"racetz", "tz", "a race's time zone"},
+      {"racetimezone", "tz", "a race's time zone"},
+      {"lastmassagedate", "last_massage", "the last massage"},
+      {"massagedate", "last_massage", "the last massage"},
+      {"datelastmassage", "last_massage", "the last massage"},
+      {"previousmassage", "last_massage", "the last massage"},
+      {"prio", "priority", "a race's priority"},
+      {"racepriority", "priority", "a race's priority"},
+      {"trainingphase", "phase", "the training phase"},
+      {"experiencelevel", "experience", "the runner's experience"},
+      {"massageexperience", "experience", "the runner's experience"}};
+  for (const auto& name : c.names) {
+    const auto loose = loosened(name);
+    for (const auto& other : k_other_names) {
+      if (loose != other.loose) continue;
+      const auto member = std::find_if(std::begin(known), std::end(known),
+                                       [&](const auto& k) { return k.first == other.known; })->second;
+      if (c.*member != BatchColumns::npos) continue;
+      return tl::make_unexpected(fmt::format(
+          "{} has a column '{}' and none named {}, the only one batch reads {} from: name it {}, "
+          "or, if it holds something else, rename it (such names are refused so that {} is "
+          "never dropped without a word)",
+          source, name, other.known, other.what, other.known, other.what));
+    }
+  }
   std::vector<std::string_view> missing;
   if (c.athlete == BatchColumns::npos) missing.push_back("athlete");
   if (c.race_date == BatchColumns::npos) missing.push_back("race_date");

@@ -566,6 +566,15 @@ expect("near-names.csv", b"athlete,race_date,Race Time,last massage\nA1,2027-01-
        ["advise: error: FILE:1: the header has a column 'Race Time', close to race_time but not it (names are exact apart from case, with no spaces around them); write race_time, or rename the column if it holds something else (found: 'athlete', 'race_date', 'Race Time', 'last massage')"], 0)
 expect("twice-cased.csv", b"athlete,race_date,Phase,phase\n", 2,
        ["advise: error: FILE:1: the header names column 'phase' twice (found: 'athlete', 'race_date', 'Phase', 'phase')"], 0)
+# Other names for the optional columns, when the list lacks the column
+# itself: the start time and last massage were dropped, exit 0, until
+# 2026-12-05. With the column present, such a column is passed through.
+expect("other-names.csv", b"athlete,race_date,start_time,tz,last_massage_date\nA,2026-04-12,09:00,Europe/Berlin,2026-03-30\n", 2,
+       ["advise: error: FILE:1: the header has a column 'start_time' and none named race_time, the only one batch reads a race's start time from: name it race_time, or, if it holds something else, rename it (such names are refused so that a race's start time is never dropped without a word) (found: 'athlete', 'race_date', 'start_time', 'tz', 'last_massage_date')"], 0)
+expect("other-names-timezone.csv", b"athlete,race_date,Timezone\nA,2026-04-12,Europe/Berlin\n", 2,
+       ["advise: error: FILE:1: the header has a column 'Timezone' and none named tz, the only one batch reads a race's time zone from: name it tz, or, if it holds something else, rename it (such names are refused so that a race's time zone is never dropped without a word) (found: 'athlete', 'race_date', 'Timezone')"], 0)
+r = expect("other-names-beside.csv", b"athlete,race_date,race_time,tz,start_time\nA,2026-04-12,09:00,UTC,08:50\n", 0, [], 1)
+check(rows(r.stdout)[1][4] == "08:50" and rows(r.stdout)[1][10] == "2026-04-10T09:00+00:00", f"other names beside: {rows(r.stdout)[1]}")
 # Zone abbreviations and Z name no zone: said so, not matched to a near name.
 expect("zone-abbreviations.csv", b"athlete,race_date,race_time,tz\nAnna,2026-04-12,09:00,PST\nBen,2026-04-12,09:00,Z\n", 1,
        ["FILE:2:23: record 1: field 'tz': 'PST' looks like an abbreviation, not a time zone: one abbreviation can stand for several places, and changes with summer time; give the place's zone, such as America/Los_Angeles or Europe/Paris",
