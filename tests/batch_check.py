@@ -5,9 +5,12 @@ module, atomic -o, output failures, and a split run with GNU parallel.
 
 usage: batch_check.py ADVISE WORKDIR
 """
+import bz2
 import csv
+import gzip
 import io
 import json
+import lzma
 import os
 import random
 import re
@@ -17,6 +20,7 @@ import signal
 import subprocess
 import sys
 import time
+import zipfile
 
 ADVISE, WORK = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 # A clean scratch directory each run; only one this script made is removed.
@@ -551,6 +555,32 @@ for enc, name in [("utf-16-be", "UTF-16BE"), ("utf-32", "UTF-32"), ("utf-32-le",
         check(conv == "athlete,race_date\nJosé,2026-04-12\n".encode(), f"{enc}: iconv -f {name} gave {conv[:40]!r}")
 expect("latin1.csv", "athlete,race_date,Stärke\n".encode("latin-1"), 2,
        ["advise: error: FILE:1:21: the header row is not valid UTF-8; batch reads UTF-8: save the list as UTF-8 (in a spreadsheet, CSV UTF-8), or convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8 <in.csv >out.csv"], 0)
+# A compressed list or a workbook is not text: said so, with what to do.
+plain = b"athlete,race_date\nAnna,2026-04-12\n"
+for name, packed, message in [
+        ("list.csv.gz", gzip.compress(plain), "FILE:1:2: the header row is not text: the file is compressed with gzip: decompress it first, e.g. zcat list.csv.gz | advise batch -"),
+        ("list.csv.bz2", bz2.compress(plain), None),
+        ("list.csv.xz", lzma.compress(plain), "FILE:1:1: the header row is not text: the file is compressed with xz: decompress it first, e.g. xzcat list.csv.xz | advise batch -")]:
+    r = run([write(name, packed)] + TODAY)
+    err = r.stderr.decode("utf-8", "replace")
+    if message is not None:
+        check(err == "advise: error: " + message.replace("FILE", os.path.join(WORK, name)) + "\n", f"{name}: {err!r}")
+    check(r.returncode == 2 and "decompress it first" in err and r.stdout == b"", f"{name}: {r.returncode} {err!r}")
+book = io.BytesIO()
+with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("xl/workbook.xml", "<workbook>" + "x" * 500 + "</workbook>")
+r = run([write("list.xlsx", book.getvalue())] + TODAY)
+check(r.returncode == 2 and b"a zip archive, as a spreadsheet's workbook (.xlsx, .ods) is: save the sheet as CSV UTF-8" in r.stderr,
+      f"workbook: {r.stderr!r}")
+# Excel's "sep=," first line: say to delete it.
+expect("sep-line.csv", b"sep=,\nathlete,race_date\nAnn,2026-04-12\n", 2,
+       ["advise: error: FILE:1: the header has no 'athlete' and no 'race_date' column; an athlete list needs athlete and race_date (found: 'sep=', ''); its first line is a spreadsheet's separator hint (sep=): delete that line, so that the header comes first"], 0)
+# --errors gives a stray quote's line without the CR of its CRLF.
+errs_cr = os.path.join(WORK, "errors-crlf.csv")
+run([write("stray-crlf.csv", b'athlete,race_date,note\r\nA,2026-04-12,"stray\r\nB,2026-04-12,ok\r\n'), "--errors", errs_cr] + TODAY)
+with open(errs_cr, newline="") as f:
+    got = list(csv.reader(f))
+check(len(got) == 2 and got[1][5] == 'A,2026-04-12,"stray', f"--errors of a CRLF stray quote: {got}")
 # Header names in any case; spaces after the commas are named.
 r = expect("capitals.csv", b"Athlete,RACE_DATE,Phase\nAnna,2026-04-12,Taper\n", 0, [], 1)
 check(rows(r.stdout)[0][:3] == ["Athlete", "RACE_DATE", "Phase"] and rows(r.stdout)[1][-2] == "taper",

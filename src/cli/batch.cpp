@@ -12,6 +12,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "advise/ascii.hpp"
 #include "advise/batch.hpp"
 #include "advise/utf8.hpp"
 #include "commands.hpp"
@@ -96,11 +97,34 @@ std::string_view wide_encoding(std::string_view bytes) {
   return "";
 }
 
+// What a file that starts with `bytes` is, when its first bytes say it is
+// compressed or a workbook, not text; "" otherwise.
+std::string_view packed_kind(std::string_view bytes) {
+  const auto starts = [bytes](std::string_view magic) { return bytes.substr(0, magic.size()) == magic; };
+  using namespace std::string_view_literals;
+  if (starts("\x1f\x8b"sv)) return "compressed with gzip: decompress it first, e.g. zcat list.csv.gz | advise batch -";
+  if (starts("BZh"sv) && bytes.size() > 3 && bytes[3] >= '1' && bytes[3] <= '9') {
+    return "compressed with bzip2: decompress it first, e.g. bzcat list.csv.bz2 | advise batch -";
+  }
+  if (starts("\xfd""7zXZ"sv)) return "compressed with xz: decompress it first, e.g. xzcat list.csv.xz | advise batch -";
+  if (starts("\x28\xb5\x2f\xfd"sv)) return "compressed with zstd: decompress it first, e.g. zstdcat list.csv.zst | advise batch -";
+  if (starts("PK\x03\x04"sv)) {
+    return "a zip archive, as a spreadsheet's workbook (.xlsx, .ods) is: save the sheet as CSV UTF-8, "
+           "or unzip the list first";
+  }
+  return "";
+}
+
 // What is wrong with a header row, and for a list in another encoding than
 // UTF-8 (the usual cause), how to convert it.
 std::string header_problem(const CsvRecord& r) {
   const bool encoding = r.problem == CsvProblem::invalid_utf8 || r.problem == CsvProblem::nul_byte;
   const bool at_start = r.problem_at.line == 1 && r.problem_at.column <= 2;
+  if (encoding && !r.fields.empty()) {
+    if (const auto kind = packed_kind(r.fields[0]); !kind.empty()) {
+      return fmt::format("is not text: the file is {}", kind);
+    }
+  }
   const std::string_view wide =
       encoding && at_start && !r.fields.empty() ? wide_encoding(r.fields[0]) : std::string_view{};
   // A NUL later on is a NUL, not an encoding.
@@ -478,7 +502,10 @@ int run_batch(const BatchOptions& o) {
       for (const auto n : names) listed += (listed.empty() ? "" : ", ") + shown(n);
       // The library quotes names as given: shown here as every value is.
       fatal = fmt::format("{} (found: {})", escaped(found.error()), listed);
-      if (names.size() == 1 && (names[0].find(';') != std::string_view::npos ||
+      if (!names.empty() && ascii_lowered(names[0].substr(0, 4)) == "sep=") {
+        fatal += "; its first line is a spreadsheet's separator hint (sep=): delete that line, "
+                 "so that the header comes first";
+      } else if (names.size() == 1 && (names[0].find(';') != std::string_view::npos ||
                                 names[0].find('\t') != std::string_view::npos)) {
         fatal += "; the list seems separated by ';' or tabs: batch reads comma-separated values";
       }
@@ -527,7 +554,7 @@ int run_batch(const BatchOptions& o) {
       append_csv_field(row, r.fields[i]);
     }
     if (const auto end = row.find('\n'); r.problem == CsvProblem::stray_quote && end != std::string::npos) {
-      row.resize(end);
+      row.resize(end > 0 && row[end - 1] == '\r' ? end - 1 : end);  // without a CRLF's CR
       cut = false;  // the quote's line is whole; what was cut came after it
     }
     return row;
