@@ -152,6 +152,10 @@ tl::expected<const date::time_zone*, std::string> local_zone(std::string_view fi
       } catch (const std::exception&) {
       }
     }
+    if (fixed_abbreviation(name)) {  // a name in the database, refused: say why
+      return tl::make_unexpected(
+          fmt::format("the TZ environment variable, {}, {}; {}", quote_value(env), zone_problem(name), fix));
+    }
     return tl::make_unexpected(fmt::format(
         "the TZ environment variable, {}, is not an IANA time zone name (POSIX rules such as "
         "CET-1CEST are not read); {}",
