@@ -47,6 +47,9 @@ NextSession& from_race(std::optional<NextSession>& out, const Advice& a, Day day
   NextSession& n = out.emplace();
   n.advice = a;
   n.advice.item = Item::next_session;
+  // The item's time (moderate work from 24 hours after a late start) is
+  // that of its first day: on a later day the session has no floor.
+  if (day != a.from) n.advice.at.reset();
   n.advice.from = n.advice.to = day;
   n.advice.passed = false;
   n.advice.rules.insert(n.advice.rules.begin(), cadence);
