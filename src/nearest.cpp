@@ -64,11 +64,19 @@ std::vector<std::string_view> nearest(std::string_view typed,
     std::size_t order;
     std::string_view text;
   };
+  const std::string wanted = folded(typed);
+  // A third of the text in edits, at least two: "nope" is no typo of "length.90".
+  const std::size_t allowed = std::max<std::size_t>(2, wanted.size() / 3);
   std::vector<Scored> scored;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const auto c = candidates[i];
-    const bool prefix = !typed.empty() && c.starts_with(typed);
-    scored.push_back({prefix ? 0 : edit_distance(typed, c) + 1, i, c});
+    const std::string name = folded(c);
+    // What follows the last '.' or '/': "deep-by-3d" is pre-race.deep-by-3d.
+    const std::string_view tail = std::string_view(name).substr(name.find_last_of("./") + 1);  // npos + 1 == 0
+    const bool part = !wanted.empty() && (name.starts_with(wanted) ||
+                                          (wanted.size() >= 3 && name.find(wanted) != std::string::npos));
+    const std::size_t distance = std::min(edit_distance(wanted, name), edit_distance(wanted, tail));
+    if (part || distance <= allowed) scored.push_back({part ? 0 : distance + 1, i, c});
   }
   const auto n = std::min(limit, scored.size());
   std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(n), scored.end(),

@@ -67,9 +67,10 @@ TEST_CASE("advise::find_rule and nearest_rule_ids") {
   CHECK(find_rule("") == nullptr);
   CHECK(nearest_rule_ids("cadence.peek") ==
         std::vector<std::string_view>{"cadence.peak", "cadence.base", "cadence.taper"});
-  CHECK(nearest_rule_ids("pre-race.no-deep") ==
-        std::vector<std::string_view>{"pre-race.no-deep-48h", "pre-race.window",
-                                      "post-race.no-deep-24h"});
+  // Only what is close: post-race.no-deep-24h is six edits away.
+  CHECK(nearest_rule_ids("pre-race.no-deep") == std::vector<std::string_view>{"pre-race.no-deep-48h"});
+  CHECK(nearest_rule_ids("deep-by-3d") == std::vector<std::string_view>{"pre-race.deep-by-3d"});
+  CHECK(nearest_rule_ids("nope").empty());
   CHECK(nearest_rule_ids("length", 2) == std::vector<std::string_view>{"length.90", "length.60"});
 }
 

@@ -11,10 +11,15 @@ using Views = std::vector<std::string_view>;
 TEST_CASE("advise::nearest") {
   const Views names{"Europe/Berlin", "Europe/Dublin", "Europe/Jersey", "America/Belem", "Asia/Tokyo"};
   CHECK(nearest("Europe/Berln", names, 1) == Views{"Europe/Berlin"});
-  SUBCASE("what starts with the text comes first, then by distance, ties in order") {
+  SUBCASE("what starts with or holds the text comes first, then by distance, ties in order") {
     CHECK(nearest("Europe/", names, 3) == Views{"Europe/Berlin", "Europe/Dublin", "Europe/Jersey"});
-    // Distances from "Asia/Tokio": Asia/Tokyo 1, America/Belem 9, Europe/Berlin 11.
-    CHECK(nearest("Asia/Tokio", names, 2) == Views{"Asia/Tokyo", "America/Belem"});
+    CHECK(nearest("ublin", names, 3) == Views{"Europe/Dublin"});
+    // Distances from "Tokio": Tokyo 1 (after the '/'), the rest 5 or more.
+    CHECK(nearest("Tokio", names, 3) == Views{"Asia/Tokyo"});
+  }
+  SUBCASE("nothing far off") {
+    CHECK(nearest("nope", names, 3).empty());
+    CHECK(nearest("", names, 3).empty());
   }
   SUBCASE("never more than asked, nor than there are") {
     CHECK(nearest("x", names, 0).empty());
@@ -29,6 +34,7 @@ TEST_CASE("advise::nearest ignores case") {
   CHECK(nearest("CONDITION.HAMSTRING-RISK", ids, 1) ==
         std::vector<std::string_view>{"condition.hamstring-risk"});
   CHECK(nearest("Cadence.Peek", ids, 1) == std::vector<std::string_view>{"cadence.peak"});
+  CHECK(nearest("hamstring", ids, 3) == std::vector<std::string_view>{"condition.hamstring-risk"});
 }
 
 TEST_CASE("advise::nearest_zone_names") {

@@ -7,8 +7,11 @@
 
 namespace advise {
 
-// Up to `limit` of `candidates` closest to `typed`: those starting with it
-// first, then by edit distance, ties in the candidates' order.
+// Up to `limit` of `candidates` close to `typed`, ignoring case: those
+// starting with it or holding it (three characters or more) first, then by
+// edit distance to the whole or to what follows its last '.' or '/', ties
+// in the candidates' order. Empty when none is within a third of the text
+// in edits (at least two): far-off names help nobody.
 std::vector<std::string_view> nearest(std::string_view typed,
                                       std::span<const std::string_view> candidates,
                                       std::size_t limit);

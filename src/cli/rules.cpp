@@ -82,8 +82,14 @@ int run_explain(const ExplainOptions& o) {
   // Ids are lower case; one typed in another case is that id.
   const Rule* r = find_rule(ascii_lowered(o.id));
   if (r == nullptr) {
-    print_error(fmt::format("no rule {}; did you mean {}? (`advise rules` lists them all)",
-                            quote_value(o.id), fmt::join(nearest_rule_ids(o.id), ", ")));
+    if (o.id.empty()) {
+      print_error("explain needs a rule id, such as pre-race.no-deep-48h (`advise rules` lists them all)");
+      return k_exit_usage;
+    }
+    const auto close = nearest_rule_ids(o.id);
+    print_error(close.empty() ? fmt::format("no rule {} (`advise rules` lists them all)", quote_value(o.id))
+                              : fmt::format("no rule {}; did you mean {}? (`advise rules` lists them all)",
+                                            quote_value(o.id), fmt::join(close, ", ")));
     return k_exit_usage;
   }
   const auto text = format_from(o.format) == Format::json ? render_explain_json(*r, Policy{})
