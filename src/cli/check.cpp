@@ -14,8 +14,11 @@ CLI::App* setup_check(CLI::App& app, CheckOptions& o) {
   cmd->footer(std::string("\nExamples:\n"
                           "  advise check --race 2026-04-12 --on 2026-04-10 --intensity deep\n"
                           "  if advise check -q --race 2026-04-12 --on 2026-04-09 --intensity "
-                          "moderate; then echo book it; fi\n\n") +
-              k_exit_codes_help);
+                          "moderate; then echo book it; fi\n\n"
+                          "Exit status:\n"
+                          "  0  ok or caution (with --strict: ok only)\n"
+                          "  1  avoid (with --strict: caution too)\n"
+                          "  2  usage or input error, or the output could not be written\n"));
   add_races(*cmd, o.races);
   add_tz(*cmd, o.tz);
   add_date(*cmd, "--on", o.on, "Date of the session to check")->required();

@@ -115,6 +115,9 @@ void add_name(CLI::App& app, std::string& name) {
       ->type_name("NAME")
       ->check(CLI::Validator(
           [](std::string& value) -> std::string {
+            if (!value.empty() && value.find_first_not_of(" \t") == std::string::npos) {
+              return quote_value(value) + " holds only spaces; give the runner's name, or leave --name out";
+            }
             const auto problem = name_problem(value);
             if (problem.empty()) return {};
             return quote_value(value) + " " + problem + "; give the name as plain text";
