@@ -246,7 +246,8 @@ constexpr std::array k_rules = std::to_array<Rule>({
      {massaggi}},
     {RuleId::condition_hamstring_risk, "condition.hamstring-risk", Area::condition,
      Basis::source,
-     "Hamstrings prone to strain: a weekly session as prevention, whatever the phase.",
+     "Hamstrings prone to strain: a weekly session as prevention, whatever the phase; an hour "
+     "long, as weekly sessions are (length.60).",
      {massaggi},
      {{{"a session at least every", &P::hamstring_every}}}},
     {RuleId::condition_plantar_fasciitis, "condition.plantar-fasciitis", Area::condition,

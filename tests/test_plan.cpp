@@ -574,8 +574,11 @@ TEST_CASE("advise::plan: conditions (condition.hamstring-risk)") {
     REQUIRE(p.next);
     CHECK(p.next->advice.from == Day{2026_y / 11 / 17});
     CHECK_FALSE(p.next->latest);
+    // Weekly sessions are an hour (length.60), not base's 90 minutes, which
+    // are for sessions weeks apart.
+    CHECK(p.next->advice.length == std::chrono::minutes{60});
     CHECK(p.next->advice.rules ==
-          RuleList{cadence_base, condition_hamstring_risk, technique_maintenance, length_90});
+          RuleList{cadence_base, condition_hamstring_risk, technique_maintenance, length_60});
   }
   SUBCASE("in peak training it is weekly anyway and not cited") {
     q.athlete.phase = Phase::peak;
