@@ -171,7 +171,10 @@ void next_session(const Context& ctx, const Plan& p, std::optional<NextSession>&
       const bool usable = pre != nullptr && !pre->cancelled && !pre->passed;
       const bool in_window = *day >= days.window_opens && *day < days.race;
       const bool overtaken = usable && pre->from <= *day && start <= days.race;
-      if (usable && (in_window || overtaken)) {
+      // In taper the pre-race session is the session (cadence.taper): none
+      // before it in race week, even where the window opens later.
+      const bool taper = p.phase == Phase::taper && !symptoms && *day >= days.race_week_first;
+      if (usable && (in_window || overtaken || taper)) {
         // Symptoms do not wait for the pre-race session's own day.
         const Day on = symptoms && in_window ? std::min(*day, pre->from) : pre->from;
         finish(from_race(out, *pre, on, days.race, false, cadence_rule(p.phase)));

@@ -270,6 +270,22 @@ TEST_CASE("advise::plan: the next session") {
                                               post_race_moderate_from_24h, post_race_no_deep_24h,
                                               length_60});
   }
+  SUBCASE("cadence.taper in race week, before the window opens: the pre-race session is the session") {
+    // An occasional runner's window opens five days out (Tue 04-07); on Mon
+    // 04-06 a session was booked that day and the pre-race one three days
+    // later, until 2026-12-05.
+    const Plan p = plan(query({k_sun}, Day{2026_y / 4 / 6}), Policy{});
+    CHECK(p.phase == Phase::taper);
+    REQUIRE(p.next);
+    CHECK(p.next->advice.from == Day{2026_y / 4 / 9});
+    CHECK(p.next->race == k_sun);
+    CHECK(p.next->advice.rules == RuleList{cadence_taper, cadence_due_now, pre_race_window,
+                                              pre_race_session_day, technique_pre_race, length_60});
+    // Symptoms do not wait for it.
+    auto q = query({k_sun}, Day{2026_y / 4 / 6});
+    q.athlete.symptoms = {Symptom::stiffness};
+    CHECK(plan(q, Policy{}).next->advice.from == Day{2026_y / 4 / 6});
+  }
   SUBCASE("cadence.recovery without a recent race: one to two weeks") {
     auto q = query({}, Day{2026_y / 4 / 20});
     q.athlete.phase = Phase::recovery;
