@@ -20,7 +20,7 @@ std::optional<Finding> first_blocker(const Context& ctx, Day day, Intensity inte
   for (const auto& r : ctx.races) {
     if (out_of_reach(day, r)) continue;  // ok, without building the finding
     auto f = assess(day, intensity, r, ctx.newcomer);
-    if (f.level != Level::ok && !ignored(f)) return f;
+    if (f.level != Level::ok && !ignored(r, f)) return f;
   }
   return std::nullopt;
 }
@@ -28,7 +28,7 @@ std::optional<Finding> first_blocker(const Context& ctx, Day day, Intensity inte
 }  // namespace
 
 std::optional<Finding> Context::blocker(Day day, Intensity intensity) const {
-  return first_blocker(*this, day, intensity, [](const Finding&) { return false; });
+  return first_blocker(*this, day, intensity, [](const RaceDays&, const Finding&) { return false; });
 }
 
 std::optional<Finding> Context::workout_blocker(Day day, Intensity intensity) const {
@@ -41,10 +41,14 @@ std::optional<Finding> Context::workout_blocker(Day day, Intensity intensity) co
   return std::nullopt;
 }
 
-std::optional<Finding> Context::blocker_but(Day day, Intensity intensity, Day own,
+std::optional<Finding> Context::blocker_but(Day day, Intensity intensity, const RaceDays& own,
                                             Reason reason) const {
-  return first_blocker(*this, day, intensity,
-                       [&](const Finding& f) { return f.race == own && f.reason == reason; });
+  // `own` by identity, not by day: two races may share one. Another race's
+  // finding for `reason` counts only when its time is later than own's
+  // (two starts on one day: moderate work waits for 24 hours after both).
+  return first_blocker(*this, day, intensity, [&](const RaceDays& r, const Finding& f) {
+    return f.reason == reason && (&r == &own || r.moderate_at <= own.moderate_at);
+  });
 }
 
 RuleId cadence_rule(Phase phase) {
@@ -222,7 +226,7 @@ void add_post_race(const Context& ctx, const RaceDays& r, std::vector<Advice>& o
   // Moved later, never dropped, while a neighbouring race's rules are in the way.
   // Its own race's "from HH:MM" does not move it: the item says the time.
   for (Day d = r.moderate_from;; d += date::days{1}) {
-    const auto b = ctx.blocker_but(d, Intensity::moderate, r.race, Reason::moderate_from_time);
+    const auto b = ctx.blocker_but(d, Intensity::moderate, r, Reason::moderate_from_time);
     if (!b) {
       moderate.from = moderate.to = d;
       break;

@@ -31,8 +31,9 @@ struct Context {
   }
   // Nothing, race or workout, stands in the way.
   bool clear(Day day, Intensity intensity) const { return !any_blocker(day, intensity); }
-  // As blocker(), but the finding of race `own` for `reason` does not count.
-  std::optional<Finding> blocker_but(Day day, Intensity intensity, Day own, Reason reason) const;
+  // As blocker(), but the finding of race `own` for `reason` does not count,
+  // nor that of a race whose moderate_at is no later than own's.
+  std::optional<Finding> blocker_but(Day day, Intensity intensity, const RaceDays& own, Reason reason) const;
 };
 
 RuleId cadence_rule(Phase phase);

@@ -176,6 +176,24 @@ TEST_CASE("advise::plan: two races two days apart") {
   }
 }
 
+TEST_CASE("advise::plan: two starts on one day (post-race.moderate-from-24h)") {
+  // Moderate work waits for 24 hours after both starts. The 09:00 race's
+  // moderate work was set for Mon 09:00, inside the 15:00 race's 24 hours,
+  // until 2026-12-05: the two share a day, by which races were told apart.
+  auto q = query({}, Day{2026_y / 3 / 31});
+  q.races = {Race{k_sun, std::chrono::minutes{9 * 60}}, Race{k_sun, std::chrono::minutes{15 * 60}}};
+  q.zone = date::locate_zone("UTC");
+  const Plan p = plan(q, Policy{});
+  REQUIRE(p.races.size() == 2);
+  const auto& morning = item(p.races[0], Item::moderate_from);
+  CHECK(morning.from == Day{2026_y / 4 / 14});
+  CHECK(morning.conflict_race == k_sun);
+  const auto& afternoon = item(p.races[1], Item::moderate_from);
+  CHECK(afternoon.from == Day{2026_y / 4 / 13});
+  CHECK(afternoon.at == Instant{date::sys_days{2026_y / 4 / 13} + std::chrono::hours{15}});
+  CHECK_FALSE(afternoon.conflict_race);
+}
+
 TEST_CASE("advise::plan: race today, recent, past") {
   SUBCASE("race today: recovery, and the flush is the next session") {
     const Plan p = plan(query({k_sun}, k_sun), Policy{});
