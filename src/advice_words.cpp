@@ -42,7 +42,7 @@ std::string body(const Advice& a, const Plan& p) {
   if (a.cancelled) return "none";
   switch (a.item) {
     case Item::pre_race_window:
-      return fmt::format("from {}, to {}: loosening work, moderate or lighter",
+      return fmt::format("from {}, to {}: for the pre-race session, loosening work, moderate or lighter",
                          when(a.from, p.today), weekday_day(a.to));
     case Item::pre_race_session:
     case Item::next_session:
