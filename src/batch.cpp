@@ -60,13 +60,14 @@ const Slot& slot(Intensity intensity) {
   static const auto slots = slots_of(k_intensity_names);
   return slots[static_cast<std::size_t>(intensity)];
 }
-const Slot& slot(RuleId id) {
+// The rule ids' slots, indexed by RuleId; an AdviceRow looks them up once.
+const std::array<Slot, k_rule_count>& rule_slots() {
   static const auto slots = [] {
     std::array<Slot, k_rule_count> out{};
     for (std::size_t i = 0; i < k_rule_count; ++i) out[i] = slot_of(format_as(static_cast<RuleId>(i)));
     return out;
   }();
-  return slots[static_cast<std::size_t>(id)];
+  return slots;
 }
 const Slot k_no_text{};
 
@@ -80,7 +81,7 @@ class AdviceRow {
   // The most bytes write() writes: every cell and every rule id at full size.
   static constexpr std::size_t k_max_bytes = (k_cells + 1) * (k_slot + 1) + k_rule_count * (k_slot + 1) + 1;
 
-  explicit AdviceRow(const Plan& p) {
+  explicit AdviceRow(const Plan& p) : m_rule_slots(rule_slots()) {
     m_cells.fill(&k_no_text);
     if (p.next) {
       put_day(0, p.next->advice.from);
@@ -127,7 +128,7 @@ class AdviceRow {
   void append_rules(std::string& out) const {
     for (std::size_t i = 0; i < m_rule_count; ++i) {
       if (i > 0) out += ' ';
-      out.append(slot(m_rules[i]).view());
+      out.append(m_rule_slots[static_cast<std::size_t>(m_rules[i])].view());
     }
   }
 
@@ -142,7 +143,7 @@ class AdviceRow {
     }
     *at++ = ',';
     for (std::size_t i = 0; i < m_rule_count; ++i) {
-      const Slot& id = slot(m_rules[i]);
+      const Slot& id = m_rule_slots[static_cast<std::size_t>(m_rules[i])];
       std::memcpy(at, id.text, k_slot);
       at += id.size;
       *at++ = ' ';
@@ -175,6 +176,7 @@ class AdviceRow {
     put_text(i, std::string_view(digits.data(), digits.size()));
   }
 
+  const std::array<Slot, k_rule_count>& m_rule_slots;
   std::array<const Slot*, k_cells> m_cells;  // into m_own or the word tables
   std::array<Slot, k_cells> m_own;           // written before it is pointed to
   std::uint64_t m_seen = 0;  // rule ids already listed: RuleId < 64
