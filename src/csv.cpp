@@ -107,6 +107,7 @@ void CsvParser::start_record() {
   m_recording = false;
   m_tail.clear();
   m_quote_wrong = false;
+  m_opening_row = false;
   m_long_field = false;
   ++m_record.number;
   m_state = State::field_start;
@@ -219,6 +220,7 @@ bool CsvParser::line_is_row(std::string_view whole) const {
   const std::string_view line = inside_quote(whole);
   std::size_t i = 0;
   bool spaced = false;
+  std::size_t filled = 0;  // fields not empty: ",," is a spreadsheet's empty row
   for (std::size_t field = 0;; ++field) {
     std::string_view value;
     if (i < line.size() && line[i] == '"') {
@@ -233,10 +235,29 @@ bool CsvParser::line_is_row(std::string_view whole) const {
     const std::size_t comma = std::min(line.find(',', i), line.size());
     if (value.data() == nullptr) value = line.substr(i, comma - i);
     spaced = spaced || (!value.empty() && (value.front() == ' ' || value.front() == '\t'));
+    filled += !value.empty();
     if (field == m_row_field && m_row_shape(value)) return true;
-    if (comma == line.size()) return !spaced && m_header_fields > 1 && field + 1 == m_header_fields;
+    if (comma == line.size()) return !spaced && filled >= 2 && field + 1 == m_header_fields;
     i = comma + 1;
   }
+}
+
+// Whether the text a quote opened on its own line holds a row's mark
+// (rows_have()): read with the quote as data, as it would be were it stray,
+// the line has the row field's shape inside the quote ("Anna,2026-04-12 /
+// Ben",...: Anna's date taken into her name). A date before the quote is
+// the row's own. Called at the first line break inside the quote.
+bool CsvParser::opening_line_holds_row() const {
+  if (m_row_shape == nullptr || m_offsets.empty()) return false;
+  const std::size_t quoted = m_offsets.size() - 1;  // the field the quote opened
+  if (m_row_field <= quoted) return false;
+  std::string_view text = std::string_view(m_record.storage).substr(m_offsets.back());
+  for (std::size_t piece = m_row_field - quoted; piece > 0; --piece) {
+    const auto comma = text.find(',');
+    if (comma == std::string_view::npos) return false;
+    text.remove_prefix(comma + 1);
+  }
+  return m_row_shape(text.substr(0, text.find(',')));
 }
 
 // Whether a quote ran over rows (rows_have()): any of the lines kept after
@@ -273,8 +294,8 @@ bool CsvParser::long_field_meets_row() {
 bool CsvParser::end_record() {
   // A record over several lines that goes wrong: text after a closing quote,
   // not the header's number of fields, or rows inside it.
-  if (m_recording && (m_quote_wrong || (m_header_fields != 0 && m_offsets.size() != m_header_fields) ||
-                      tail_holds_rows())) {
+  if (m_recording && (m_quote_wrong || m_opening_row ||
+                      (m_header_fields != 0 && m_offsets.size() != m_header_fields) || tail_holds_rows())) {
     m_recording = false;  // stray_quote() calls back here
     m_record.problem = CsvProblem::none;
     stray_quote();
@@ -323,7 +344,7 @@ bool CsvParser::step(char c) {
   if (m_recording) {
     m_tail.push_back(c);
     if (m_tail.size() > m_max_record_bytes) {
-      if (tail_is_records() || tail_holds_rows()) {  // a stray quote: one line lost, not a megabyte
+      if (m_opening_row || tail_is_records() || tail_holds_rows()) {  // a stray quote: one line lost, not a megabyte
         stray_quote();
         return true;
       }
@@ -413,6 +434,7 @@ bool CsvParser::step(char c) {
         m_tail.clear();
         m_tail_at = CsvPosition{m_at.line + 1, 1};
         m_quote_at = m_field_at;
+        m_opening_row = opening_line_holds_row();
       }
       append(c);
       break;

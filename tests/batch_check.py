@@ -374,6 +374,24 @@ r = expect("multiline-before-date.csv", b"athlete,race_date\n\"Anna\nSmith\",202
 check(rows(r.stdout)[1][0] == "Anna\nSmith", f"multi-line name: {rows(r.stdout)[1]}")
 r = expect("multiline-first-column.csv", b"note,athlete,race_date\n\"Long\nIsland\",Anna,2026-04-12\nx,Bob,2026-04-12\n", 0, [], 2)
 check(rows(r.stdout)[1][:2] == ["Long\nIsland", "Anna"], f"multi-line first column: {rows(r.stdout)[1]}")
+# Found by a new user, 2026-12-05 (each lost a row, or refused a valid list):
+# a quote left open in the header took the rows into a column's name, exit 0;
+expect("header-open-quote.csv", b'athlete,race_date,"notes\nAnna,2026-04-12,x\nBen,2026-04-13,y"\nCara,2026-04-14,z\n', 2,
+       ["advise: error: FILE:1:19: the header row has a quote that is not closed on its line (a column name cannot hold a line break); close it, or remove it"], 0)
+# a quote whose own line holds the row's date inside it ("Anna,2026-04-12):
+# Anna advised with Ben's date, Ben gone, exit 0;
+expect("stray-opening-line.csv", b'athlete,race_date\n"Anna,2026-04-12\nBen",2026-04-13\nCara,2026-04-14\n', 1,
+       ["FILE:2:1: record 1: " + STRAY], 2)
+expect("stray-inch-mark.csv", b"athlete,height,race_date\nAnna,\"5'6,2026-04-12\nBen,6'0\",2026-04-13\nCy,5,2026-04-14\n", 1,
+       ["FILE:2:6: record 1: " + STRAY], 2)
+# and a note's line that starts with a date, or holds one in the row's
+# place with words after it, or ",,", is no row: one note.
+for name, note in [("note-dated-line.csv", b"Seen by physio on\n2026-03-30 for calf"),
+                   ("note-plan-lines.csv", b"Plan:\nwk1,2026-04-05 tempo 5k\nwk2 easy"),
+                   ("note-empty-cells.csv", b"a\n,,\nb")]:
+    r = expect(name, b"athlete,race_date,notes\nAnna,2026-04-12,\"" + note + b"\"\nBen,2026-04-13,x\n", 0, [], 2)
+    check(rows(r.stdout)[1][2] == note.decode(), f"{name}: {rows(r.stdout)[1]}")
+r = expect("note-dated-line-first-column.csv", b'race_date,athlete,notes\n2026-04-12,Anna,"Seen by physio on\n2026-03-30 for calf"\n2026-04-13,Ben,x\n', 0, [], 2)
 # A quoted field of text over 1 MiB with line breaks in it is one long
 # record, not a stray quote whose 120,000 lines are rows.
 expect("long-field-lines.csv", b"athlete,race_date,note\nann,2026-05-01,ok\nbig,2026-05-01,\"" +

@@ -119,6 +119,7 @@ class CsvParser {
   void stray_quote();
   bool tail_is_records() const;
   bool tail_holds_rows() const;
+  bool opening_line_holds_row() const;
   bool line_is_row(std::string_view whole) const;
   static std::string_view inside_quote(std::string_view line);
   bool long_field_meets_row();
@@ -147,6 +148,7 @@ class CsvParser {
   CsvPosition m_tail_at;   // where those bytes start
   CsvPosition m_quote_at;  // where the quoted field opened
   CsvPosition m_field_at;  // where the current field started
+  bool m_opening_row = false;  // opening_line_holds_row(), at the quote's first line break
   bool m_quote_wrong = false;  // text followed a closing quote in this record
   bool m_long_field = false;   // the quote was taken for a long field: no recording
   // Meanwhile, its current line (capped at max_record_bytes), to end it

@@ -1,6 +1,7 @@
 // `advise batch`: an athlete list in, advice for every athlete out, in one
 // streaming pass. Every record read is advised or reported; a summary line
 // on stderr adds up across chunks (GNU parallel, Hadoop streaming).
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -45,12 +46,30 @@ void append_number(std::string& out, std::uint64_t n) {
 std::string shown(std::string_view value) { return quote_value(value, k_shown_bytes); }
 
 // A date in shape, ISO or not (2027-01-11, 2027/01/11, 11.01.2027; not
-// checked as a date), with spaces around it or a time after it (a row the
-// batch would reject still is a row): what marks a line as a row, for the
-// stray-quote rule.
+// checked as a date), with spaces around it or a time after it (09:00,
+// T09:00:00Z, 9:00 AM): a row the batch would reject still is a row. What
+// marks a line as a row, for the stray-quote rule; a note's line that only
+// starts with a date ("2026-03-30 seen by the physio") does not.
 bool date_shaped(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  if (const auto rest = text.find_first_of(" T"); rest != std::string_view::npos) text = text.substr(0, rest);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  std::string_view time;
+  if (const auto rest = text.find_first_of(" T"); rest != std::string_view::npos) {
+    time = text.substr(rest + 1);
+    text = text.substr(0, rest);
+    while (!time.empty() && time.front() == ' ') time.remove_prefix(1);
+    // H:MM or HH:MM, then seconds, a zone or AM/PM: no words.
+    const std::size_t colon = time.find(':');
+    if (colon == 0 || colon > 2 || time.size() < colon + 3 || !std::isdigit(static_cast<unsigned char>(time[colon + 1])) ||
+        !std::isdigit(static_cast<unsigned char>(time[colon + 2]))) {
+      return false;
+    }
+    for (std::size_t i = 0; i < colon; ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(time[i]))) return false;
+    }
+    constexpr std::string_view k_time_chars = "0123456789:.+-Z APMapm";
+    if (time.find_first_not_of(k_time_chars) != std::string_view::npos) return false;
+  }
   int groups = 0;
   for (std::size_t i = 0; i <= text.size(); ++groups) {
     std::size_t digits = 0;
@@ -578,6 +597,16 @@ int run_batch(const BatchOptions& o) {
         fatal = fmt::format("{}:{}:{}: the header row {}", input_name, r.problem_at.line,
                             r.problem_at.column,
                             quote ? "has a quote that is not closed on its line" : header_problem(r));
+        return;
+      }
+      // A quote left open in the header takes the rows after it into a
+      // column's name: no name holds a line break.
+      for (std::size_t i = 0; i < r.fields.size(); ++i) {
+        if (r.fields[i].find('\n') == std::string_view::npos) continue;
+        const auto at = r.position(i);
+        fatal = fmt::format("{}:{}:{}: the header row has a quote that is not closed on its line (a "
+                            "column name cannot hold a line break); close it, or remove it",
+                            input_name, at.line, at.column);
         return;
       }
       start(r.fields, "the header");
