@@ -237,7 +237,10 @@ void add_post_race(const Context& ctx, const RaceDays& r, std::vector<Advice>& o
       break;
     }
   }
-  if (r.timed && moderate.from == date::floor<date::days>(r.moderate_at)) {
+  // Its time, on the day the 24 hours end: a timed race's, or a date-only
+  // race's when the clocks went forward that night (01:00, not midnight).
+  if (moderate.from == date::floor<date::days>(r.moderate_at) &&
+      (r.timed || r.moderate_at > LocalTime{moderate.from})) {
     moderate.at = r.moderate_instant;
   }
   moderate.passed = moderate.from < ctx.today;
