@@ -3,6 +3,7 @@
 // splitting a UTF-8 character, TEXT escaped, all-day DTEND exclusive, UTC
 // times for timed events, UIDs that stay put for the same runner, race and
 // session so that importing again updates instead of duplicating.
+#include <algorithm>
 #include <cstdint>
 #include <fmt/format.h>
 
@@ -84,6 +85,7 @@ std::string race_key(const Race& race) {
 }
 
 struct Event {
+  std::string_view kind;  // uid_kind() of a race's item; "" for others
   std::string uid;
   std::string summary;
   std::string description;
@@ -193,6 +195,7 @@ void race_events(std::vector<Event>& events, const RacePlan& rp, const Plan& p,
     const auto kind = uid_kind(a.item);
     if (kind.empty() || a.cancelled || a.passed) continue;
     Event e;
+    e.kind = kind;
     e.uid = fmt::format("{}-{}-{}@advise", kind, race_key(rp.race), key);
     e.first = a.from;
     e.last = a.to;
@@ -224,6 +227,15 @@ void race_events(std::vector<Event>& events, const RacePlan& rp, const Plan& p,
         e.start = *a.at;
         e.end = e.start + *a.length;
       }
+    }
+    // Races close together share a session: one booking, not two.
+    const auto same = std::find_if(events.begin(), events.end(), [&](const Event& x) {
+      return x.busy && e.busy && x.kind == e.kind && x.first == e.first && x.last == e.last &&
+             x.timed == e.timed && (!e.timed || x.start == e.start);
+    });
+    if (same != events.end()) {
+      same->description += fmt::format(" The same session serves {} too.", race);
+      continue;
     }
     events.push_back(std::move(e));
   }

@@ -177,6 +177,14 @@ two = run(["--race", "2026-06-07T08:00@C", "--race", "2026-06-07T18:00", "--tz",
 two_uids = [str(e["UID"]) for e in Calendar.from_ical(two).walk("VEVENT")]
 check(len(two_uids) == len(set(two_uids)), f"two races on one day share UIDs: {two_uids}")
 
+# Two A races a day apart share their pre-race session: one event, which
+# names both races (two events on one day until 2026-12-05).
+shared = run(["--race", "2026-08-31", "--race", "2026-08-30", "--today", "2026-08-09", "--format", "ics"]).stdout
+pre = [e for e in Calendar.from_ical(shared).walk("VEVENT") if str(e["UID"]).startswith("pre-race-session-")]
+check(len(pre) == 1 and pre[0]["DTSTART"].dt == dt.date(2026, 8, 27), f"shared pre-race session: {[(str(e['UID']), e['DTSTART'].dt) for e in pre]}")
+check(len(pre) == 1 and "The same session serves the race on Mon 2026-08-31 too." in str(pre[0]["DESCRIPTION"]),
+      f"shared pre-race session: {[str(e['DESCRIPTION']) for e in pre]}")
+
 # A blackout starting in the repeated autumn hour: 48 real hours before the start.
 autumn = Calendar.from_ical(run(["--race", "2026-10-27T02:30", "--tz", "Europe/Berlin", "--today",
                                  "2026-10-01", "--format", "ics"]).stdout)
