@@ -229,6 +229,40 @@ bool blank(std::string_view text) {
   return true;
 }
 
+// A control character other than a tab or a line break (which a quoted
+// cell may hold): C0, DEL, or C1 (U+0080 to U+009F, as UTF-8 C2 80 to
+// C2 9F; the text is valid UTF-8). In a name it would drive a terminal;
+// --name refuses them too. Eight bytes at a time: a name rarely has any of
+// those bytes, nor C2, and then needs no closer look.
+bool has_control(std::string_view text) {
+  constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t k_tops = 0x8080808080808080ULL;
+  bool maybe = false;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t x = 0;
+    std::memcpy(&x, text.data() + i, 8);
+    const std::uint64_t below_space = (x - 0x20 * k_ones) & ~x & k_tops;  // a byte < 0x20
+    const std::uint64_t del = x ^ (0x7F * k_ones);
+    const std::uint64_t c2 = x ^ (0xC2 * k_ones);
+    const std::uint64_t zero_byte = ((del - k_ones) & ~del) | ((c2 - k_ones) & ~c2);  // a byte 0x7F or 0xC2
+    maybe |= ((below_space | zero_byte) & k_tops) != 0;
+  }
+  for (; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    maybe |= c < 0x20 || c == 0x7F || c == 0xC2;
+  }
+  if (!maybe) return false;
+  for (std::size_t j = 0; j < text.size(); ++j) {
+    const auto c = static_cast<unsigned char>(text[j]);
+    const auto next = j + 1 < text.size() ? static_cast<unsigned char>(text[j + 1]) : 0xFF;
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || (c == 0xC2 && next < 0xA0)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // `name` in lower case, without spaces, tabs, hyphens and underscores: "Race
 // Time", "race-time" and " race_time" are all "racetime".
 std::string loosened(std::string_view name) {
@@ -373,6 +407,9 @@ tl::expected<void, RowError> batch_query(const CsvRecord& record, const BatchCol
   if (const auto name = cell(record, columns.athlete); name.empty() || blank(name)) {
     return refuse(columns.athlete, name.empty() ? "is empty; every row needs the athlete's name"
                                                 : "holds only spaces; every row needs the athlete's name");
+  }
+  if (has_control(cell(record, columns.athlete))) {
+    return refuse(columns.athlete, "holds a control character (shown escaped); give the name as plain text");
   }
 
   if (cell(record, columns.race_date).empty()) {

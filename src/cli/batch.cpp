@@ -165,9 +165,11 @@ class Reporter {
   std::function<void()> before_message = [] {};
 
   // `quiet`: no notes (rejections are still reported).
-  Reporter(std::string input_name, Sink* errors, bool quiet)
+  // `header`: the errors file starts with its column names (not in chunks
+  // after the first, nor with --no-header, as the output).
+  Reporter(std::string input_name, Sink* errors, bool quiet, bool header)
       : m_input(std::move(input_name)), m_errors(errors), m_quiet(quiet) {
-    if (m_errors != nullptr) m_errors->write("file,line,column,record,field,value,message\n");
+    if (m_errors != nullptr && header) m_errors->write("file,line,column,record,field,value,message\n");
   }
 
   // `cut`: the value is all the parser kept of a longer one.
@@ -355,7 +357,9 @@ CLI::App* setup_batch(CLI::App& app, BatchOptions& o) {
                   "Exit status:\n  0  every row advised\n  1  some rows rejected\n"
                   "  2  a usage error, or a fatal one (a missing column, an unreadable file)\n"));
   cmd->add_option("FILE", o.input, "The athlete list; - or nothing for standard input")
-      ->type_name("");
+      ->type_name("")
+      // An empty name ("$LIST" unset in a script) is no request for stdin.
+      ->check(named_file("for standard input, give - or no FILE"));
   cmd->add_option("-o,--output", o.output,
                   "Write to FILE, atomically: all of it or, on any failure, nothing")
       ->type_name("FILE")
@@ -473,7 +477,7 @@ int run_batch(const BatchOptions& o) {
       return k_exit_usage;
     }
   }
-  Reporter report(input_name, o.errors.empty() ? nullptr : &errors_file, o.quiet);
+  Reporter report(input_name, o.errors.empty() ? nullptr : &errors_file, o.quiet, header_out);
   Progress progress(!o.quiet && ::isatty(STDERR_FILENO) == 1, regular ? static_cast<std::uint64_t>(st.st_size) : 0);
   report.before_message = [&progress] { progress.done(); };
   progress.before_draw = [&report] { report.flush(); };

@@ -160,6 +160,11 @@ std::string Sink::open(const std::string& path) {
     m_identity = {existing.st_dev, existing.st_ino};
     return {};
   }
+  // A file the writer may not write (mode 444, or another's) is not
+  // replaced, though the directory would allow the rename: as `>` would.
+  if (exists && ::access(target.c_str(), W_OK) != 0) {
+    return fmt::format("cannot write {}: {}", m_path, std::strerror(errno));
+  }
   std::string pattern = target + ".XXXXXX";
   // A signal between making the file and remembering it would leave it:
   // signals wait until the handler knows the name (a test that signals as
