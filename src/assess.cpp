@@ -25,17 +25,18 @@ Finding assess(Day day, Intensity intensity, const RaceDays& d, const Newcomer& 
   const LocalTime day_end{day + date::days{1}};
 
   if (day >= d.blackout_first && day < d.race) {
-    if (light) {
-      return found(Level::caution, Reason::light_in_blackout,
-                   {pre_race_light_in_blackout, pre_race_no_deep_48h});
-    }
     if (day == d.blackout_first && d.blackout_start > day_start) {
       // Before a timed race's blackout, but after the last day for deep work.
       if (deep && d.full_plan() && day > d.deep_until) {
         return found(Level::avoid, Reason::deep_too_late, {pre_race_deep_by_3d, pre_race_no_deep_48h});
       }
+      // Any work, light too, is outside the blackout until it starts.
       return found_at(Level::caution, Reason::before_blackout_only, {pre_race_no_deep_48h},
                       d.blackout_instant);
+    }
+    if (light) {
+      return found(Level::caution, Reason::light_in_blackout,
+                   {pre_race_light_in_blackout, pre_race_no_deep_48h});
     }
     if (d.timed) return found(Level::avoid, Reason::blackout, {pre_race_no_deep_48h});
     return found(Level::avoid, Reason::blackout, {pre_race_no_deep_48h, pre_race_date_only_start});

@@ -220,8 +220,10 @@ void next_session(const Context& ctx, const Plan& p, std::optional<NextSession>&
   }
   if (intensity == Intensity::deep) {
     rules.push_back(technique_hard_block);
-  } else if (p.phase == Phase::taper) {
-    rules.push_back(technique_pre_race);
+  } else if (p.phase == Phase::taper &&
+             std::any_of(p.races.begin(), p.races.end(),
+                         [](const RacePlan& rp) { return rp.status == RaceStatus::ahead; })) {
+    rules.push_back(technique_pre_race);  // "before a race": only with one ahead
   } else {
     rules.push_back(technique_maintenance);
   }

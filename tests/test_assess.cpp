@@ -115,6 +115,10 @@ TEST_CASE("advise::assess splits the days a timed race's hours cut through") {
     CHECK(f.rules == RuleList{pre_race_no_deep_48h});
     CHECK(f.at == days.blackout_instant);
     CHECK(assess(Day{2026_y / 3 / 28}, moderate, days, usual).level == Level::avoid);
+    // Light work too is outside the blackout until it starts (it was called
+    // in the blackout all day until 2026-12-05).
+    CHECK(assess(Day{2026_y / 3 / 27}, Intensity::light, days, usual).reason == Reason::before_blackout_only);
+    CHECK(assess(Day{2026_y / 3 / 28}, Intensity::light, days, usual).reason == Reason::light_in_blackout);
   }
   SUBCASE("deep work that morning is past the last day for it (pre-race.deep-by-3d), as the plan says") {
     const auto days =

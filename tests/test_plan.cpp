@@ -304,6 +304,13 @@ TEST_CASE("advise::plan: the next session") {
     q.athlete.symptoms = {Symptom::stiffness};
     CHECK(plan(q, Policy{}).next->advice.from == Day{2026_y / 4 / 6});
   }
+  SUBCASE("cadence.taper with no race ahead: weekly, maintenance work (not technique.pre-race)") {
+    auto q = query({k_sun}, Day{2026_y / 4 / 17});
+    q.athlete.phase = Phase::taper;
+    const Plan p = plan(q, Policy{});
+    REQUIRE(p.next);
+    CHECK(p.next->advice.rules == RuleList{cadence_taper, cadence_due_now, technique_maintenance, length_60});
+  }
   SUBCASE("cadence.recovery without a recent race: one to two weeks") {
     auto q = query({}, Day{2026_y / 4 / 20});
     q.athlete.phase = Phase::recovery;

@@ -15,4 +15,10 @@ inline constexpr const char* k_exit_codes_help =
     "  1  check: avoid (with --strict: caution too); batch: some rows rejected\n"
     "  2  usage or input error, or the output could not be written\n";
 
+// For the commands that only print (rules, explain, conditions).
+inline constexpr const char* k_exit_codes_help_print =
+    "Exit status:\n"
+    "  0  printed\n"
+    "  2  usage error (an unknown rule id), or the output could not be written\n";
+
 }  // namespace advise::cli

@@ -28,7 +28,7 @@ CLI::App* setup_rules(CLI::App& app, RulesOptions& o) {
   auto* cmd = app.add_subcommand("rules", "List every rule: its id and what it says");
   cmd->footer(std::string("\nExamples:\n  advise rules\n  advise rules --format json\n"
                           "  advise rules --format markdown > docs/rules.md\n\n") +
-              k_exit_codes_help);
+              k_exit_codes_help_print);
   cmd->add_option("--format", o.format,
                   "Output format (default: text; markdown: the page docs/rules.md)")
       ->transform(choice_validator(k_rules_formats, "a format"))
@@ -54,7 +54,7 @@ CLI::App* setup_conditions(CLI::App& app, ConditionsOptions& o) {
   cmd->footer(std::string("\nExamples:\n  advise conditions\n"
                           "  advise --race 2026-04-12 --condition it-band-acute\n"
                           "  advise explain condition.it-band-acute\n\n") +
-              k_exit_codes_help);
+              k_exit_codes_help_print);
   add_format(*cmd, o.format);
   return cmd;
 }
@@ -70,7 +70,7 @@ CLI::App* setup_explain(CLI::App& app, ExplainOptions& o) {
       "explain", "Explain one rule: its figures, its sources and where they disagree");
   cmd->footer(std::string("\nExamples:\n  advise explain pre-race.no-deep-48h\n"
                           "  advise explain cadence.build --format json\n\n") +
-              k_exit_codes_help);
+              k_exit_codes_help_print);
   cmd->add_option("ID", o.id, "A rule id, as `advise rules` lists them")
       ->type_name("")
       ->required();
