@@ -19,6 +19,6 @@ inline constexpr const char* k_exit_codes_help =
 inline constexpr const char* k_exit_codes_help_print =
     "Exit status:\n"
     "  0  printed\n"
-    "  2  usage error (an unknown rule id), or the output could not be written\n";
+    "  2  usage error (for explain, an unknown rule id), or the output could not be written\n";
 
 }  // namespace advise::cli
