@@ -1,6 +1,7 @@
 #include "advise/calendar.hpp"
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <fmt/format.h>
@@ -81,16 +82,19 @@ void put_pair(char* out, std::uint32_t n) { std::memcpy(out, &k_digit_pairs[2 * 
 
 }  // namespace
 
-std::optional<Day> valid_day(std::string_view text) noexcept {
-  if (text.size() != 10) return std::nullopt;
-  // "YYYY-MM-" as one word, little-endian or not (bytes named by place).
+std::int32_t detail::day_number(std::string_view text) noexcept {
+  constexpr std::int32_t no = k_no_day;
+  if (text.size() != 10) return no;
+  // "YYYY-MM-" as one word, byte i in bits 8i to 8i+7 whatever the
+  // machine's byte order.
   std::array<unsigned char, 10> b;
   std::memcpy(b.data(), text.data(), b.size());
   std::uint64_t head = 0;
-  for (std::size_t i = 0; i < 8; ++i) head |= std::uint64_t{b[i]} << (8 * i);
+  std::memcpy(&head, b.data(), sizeof head);
+  if constexpr (std::endian::native == std::endian::big) head = __builtin_bswap64(head);
   constexpr std::uint64_t k_dashes = 0x2DULL << 32 | 0x2DULL << 56;  // bytes 4 and 7
   constexpr std::uint64_t k_dash_bytes = 0xFFULL << 32 | 0xFFULL << 56;
-  if ((head & k_dash_bytes) != k_dashes) return std::nullopt;
+  if ((head & k_dash_bytes) != k_dashes) return no;
   // Every other byte a digit: XOR '0' leaves 0 to 9 in a digit's byte, and
   // adding 0x76 sets the top bit of any byte above 9 (a carry out of a byte
   // already that high changes nothing: the date is refused either way).
@@ -98,16 +102,16 @@ std::optional<Day> valid_day(std::string_view text) noexcept {
   const unsigned d1 = b[8] ^ 0x30U, d2 = b[9] ^ 0x30U;
   constexpr std::uint64_t k_digit_tops = 0x0080800080808080ULL;  // bytes 0-3, 5, 6
   if (((x | (x + 0x7676767676767676ULL)) & k_digit_tops) != 0 || d1 > 9 || d2 > 9) {
-    return std::nullopt;
+    return no;
   }
   const auto byte = [x](unsigned i) { return static_cast<int>((x >> (8 * i)) & 0xFF); };
   const int y = byte(0) * 1000 + byte(1) * 100 + byte(2) * 10 + byte(3);
   const int m = byte(5) * 10 + byte(6);
   const int d = static_cast<int>(d1 * 10 + d2);
-  if (y < k_first_year || y > k_last_year || m < 1 || m > 12) return std::nullopt;
+  if (y < k_first_year || y > k_last_year || m < 1 || m > 12) return no;
   const auto i = static_cast<std::size_t>((y - k_first_year) * 12 + m - 1);
-  if (d < 1 || d > k_month_table.length[i]) return std::nullopt;
-  return Day{date::days{k_month_table.before_first[i] + d}};
+  if (d < 1 || d > k_month_table.length[i]) return no;
+  return k_month_table.before_first[i] + d;
 }
 
 tl::expected<Day, std::string> parse_day(std::string_view text) {

@@ -1,6 +1,7 @@
 // Calendar days as the runner writes them: strict YYYY-MM-DD, no clock.
 #pragma once
 
+#include <cstdint>
 #include <date/date.h>
 #include <optional>
 #include <string>
@@ -24,10 +25,22 @@ inline constexpr int k_last_year = 2199;
 // days", meant to follow the quoted value in a message.
 tl::expected<Day, std::string> parse_day(std::string_view text);
 
+namespace detail {
+inline constexpr std::int32_t k_no_day = INT32_MIN;
+// valid_day()'s work: the day's number, or k_no_day. An int comes back in a
+// register; an optional<Day> came back through the stack, and batch's read
+// of it, twice a row, waited for the narrower stores that wrote it.
+std::int32_t day_number(std::string_view text) noexcept;
+}  // namespace detail
+
 // The day of `text` when parse_day() takes it, else nullopt, with no message
 // built: for batch, which reads two dates a row and asks parse_day() why
 // only when this says no.
-std::optional<Day> valid_day(std::string_view text) noexcept;
+inline std::optional<Day> valid_day(std::string_view text) noexcept {
+  const std::int32_t n = detail::day_number(text);
+  if (n == detail::k_no_day) return std::nullopt;
+  return Day{date::days{n}};
+}
 
 // "2026-04-12".
 std::string format_day(Day day);
