@@ -20,172 +20,6 @@ std::string_view cell(const CsvRecord& record, std::size_t index) {
   return index == BatchColumns::npos ? std::string_view{} : record.fields[index];
 }
 
-// A text in a fixed-size slot. The advice columns are written with one
-// fixed-size move per text: copies whose size changes from row to row
-// (phase names, rule ids) made memcpy mispredict, and the advice columns
-// cost more than the planner behind them.
-constexpr std::size_t k_slot = 48;
-struct Slot {
-  char text[k_slot];  // the first `size` bytes are the text
-  std::size_t size;
-  std::string_view view() const { return {text, size}; }
-};
-
-// Puts `text` in `slot`. Every text batch writes is short (the longest rule
-// id has 32 characters, a blackout time 28), so a longer one is a bug.
-void fill(Slot& slot, std::string_view text) {
-  if (text.size() > k_slot) throw std::logic_error("a batch text is longer than its slot");
-  std::memcpy(slot.text, text.data(), text.size());
-  slot.size = text.size();
-}
-
-Slot slot_of(std::string_view text) {
-  Slot s{};
-  fill(s, text);
-  return s;
-}
-
-// The slots of the words batch writes, indexed by their enums; built once.
-template <typename E, std::size_t N>
-std::array<Slot, N> slots_of(const std::array<std::pair<std::string_view, E>, N>& names) {
-  std::array<Slot, N> slots{};
-  for (const auto& [name, value] : names) slots.at(static_cast<std::size_t>(value)) = slot_of(name);
-  return slots;
-}
-const Slot& slot(Phase phase) {
-  static const auto slots = slots_of(k_phase_names);
-  return slots[static_cast<std::size_t>(phase)];
-}
-const Slot& slot(Intensity intensity) {
-  static const auto slots = slots_of(k_intensity_names);
-  return slots[static_cast<std::size_t>(intensity)];
-}
-// The rule ids' slots, indexed by RuleId; an AdviceRow looks them up once.
-const std::array<Slot, k_rule_count>& rule_slots() {
-  static const auto slots = [] {
-    std::array<Slot, k_rule_count> out{};
-    for (std::size_t i = 0; i < k_rule_count; ++i) out[i] = slot_of(format_as(static_cast<RuleId>(i)));
-    return out;
-  }();
-  return slots;
-}
-const Slot k_no_text{};
-
-// The advice of one row: the text of the first eleven advice columns
-// (empty when a column has no value; a value is never empty) and the rule
-// ids of the last, each once, in the order the plan cites them. Nothing is
-// allocated but the blackout's text.
-class AdviceRow {
- public:
-  static constexpr std::size_t k_cells = k_batch_advice_columns.size() - 1;
-  // The most bytes write() writes: every cell and every rule id at full size.
-  static constexpr std::size_t k_max_bytes = (k_cells + 1) * (k_slot + 1) + k_rule_count * (k_slot + 1) + 1;
-
-  explicit AdviceRow(const Plan& p) : m_rule_slots(rule_slots()) {
-    m_cells.fill(&k_no_text);
-    if (p.next) {
-      put_day(0, p.next->advice.from);
-      m_cells[1] = &slot(*p.next->advice.intensity);
-      if (p.next->advice.length) {
-        m_minutes = p.next->advice.length->count();
-        put_number(k_minutes_cell, m_minutes);
-      }
-      note_rules(p.next->advice.rules);
-    }
-    if (!p.races.empty()) {
-      for (const auto& a : p.races.front().advice) {
-        if (a.cancelled) continue;
-        // A pre-race session or last deep day already behind today is no advice.
-        if (a.passed && (a.item == Item::pre_race_session || a.item == Item::deep_until)) {
-          note_rules(a.rules);
-          continue;
-        }
-        switch (a.item) {
-          case Item::pre_race_session: put_day(3, a.from); break;
-          case Item::deep_until: put_day(4, a.from); break;
-          case Item::blackout:
-            put_text(5, format_iso(*a.at, p.zone));
-            break;
-          case Item::light_flush: put_day(6, a.from); break;
-          case Item::moderate_from: put_day(7, a.from); break;
-          case Item::deep_window:
-            put_day(8, a.from);
-            put_day(9, a.to);
-            break;
-          default: break;
-        }
-        note_rules(a.rules);
-      }
-    }
-    m_cells[10] = &slot(p.phase);
-  }
-
-  std::string_view cell(std::size_t i) const { return m_cells[i]->view(); }
-  static constexpr std::size_t k_minutes_cell = 2;
-  long minutes() const { return m_minutes; }  // the length's, when cell k_minutes_cell is set
-
-  // The last column: the rule ids, separated by spaces.
-  void append_rules(std::string& out) const {
-    for (std::size_t i = 0; i < m_rule_count; ++i) {
-      if (i > 0) out += ' ';
-      out.append(m_rule_slots[static_cast<std::size_t>(m_rules[i])].view());
-    }
-  }
-
-  // Writes ",cell,...,cell,rules\n" at `at` (room for k_max_bytes) and
-  // returns the end. Each text is one k_slot-byte move, then `at` steps on
-  // by its size; the bytes past it are written over next.
-  char* write(char* at) const {
-    for (const Slot* cell : m_cells) {
-      *at++ = ',';
-      std::memcpy(at, cell->text, k_slot);
-      at += cell->size;
-    }
-    *at++ = ',';
-    for (std::size_t i = 0; i < m_rule_count; ++i) {
-      const Slot& id = m_rule_slots[static_cast<std::size_t>(m_rules[i])];
-      std::memcpy(at, id.text, k_slot);
-      at += id.size;
-      *at++ = ' ';
-    }
-    if (m_rule_count > 0) --at;  // no space after the last id
-    *at++ = '\n';
-    return at;
-  }
-
- private:
-  void note_rules(const RuleList& more) {
-    for (const auto r : more) {
-      const auto bit = std::uint64_t{1} << static_cast<unsigned>(r);
-      if ((m_seen & bit) != 0) continue;
-      m_seen |= bit;
-      m_rules[m_rule_count++] = r;
-    }
-  }
-  void put_text(std::size_t i, std::string_view text) {
-    fill(m_own[i], text);  // in place: a Slot returned and copied whole would stall
-    m_cells[i] = &m_own[i];
-  }
-  void put_day(std::size_t i, Day d) {
-    write_day(m_own[i].text, d);
-    m_own[i].size = k_day_chars;
-    m_cells[i] = &m_own[i];
-  }
-  void put_number(std::size_t i, long n) {
-    const fmt::format_int digits(n);
-    put_text(i, std::string_view(digits.data(), digits.size()));
-  }
-
-  const std::array<Slot, k_rule_count>& m_rule_slots;
-  std::array<const Slot*, k_cells> m_cells;  // into m_own or the word tables
-  std::array<Slot, k_cells> m_own;           // written before it is pointed to
-  std::uint64_t m_seen = 0;  // rule ids already listed: RuleId < 64
-  static_assert(k_rule_count <= 64);
-  std::array<RuleId, k_rule_count> m_rules;  // the first m_rule_count are set
-  std::size_t m_rule_count = 0;
-  long m_minutes = 0;
-};
-
 // Whether any field looks_like_formula(), without a branch per field on its
 // first byte, which is random (names) and mispredicted.
 bool any_formula(const std::vector<std::string_view>& fields) {
@@ -417,7 +251,9 @@ tl::expected<void, RowError> batch_query(const CsvRecord& record, const BatchCol
   }
   const auto day = valid_day(cell(record, columns.race_date));
   if (!day) return refuse(columns.race_date, parse_day(cell(record, columns.race_date)).error());
-  Race race{*day};
+  // Built where it is kept: a Race written field by field and then copied
+  // into the vector stalled the copy's wide load, once a row.
+  Race& race = q.races.emplace_back(*day);
   if (const auto t = cell(record, columns.race_time); !t.empty()) {
     const auto clock = parse_clock(t);
     if (!clock) return refuse(columns.race_time, clock.error());
@@ -455,7 +291,6 @@ tl::expected<void, RowError> batch_query(const CsvRecord& record, const BatchCol
                                 format_day(race.day), q.zone->name(), format_iso(start, q.zone)));
     }
   }
-  q.races.push_back(race);
 
   q.athlete.phase = defaults.phase;
   if (const auto ph = cell(record, columns.phase); !ph.empty()) {
@@ -507,7 +342,7 @@ void append_batch_header(std::string& out, const BatchColumns& columns, bool neu
   out += '\n';
 }
 
-void append_batch_csv(std::string& out, const CsvRecord& record, const Plan& plan,
+void append_batch_csv(std::string& out, const CsvRecord& record, std::string_view advice,
                       bool neutralise) {
   // A line the reader found plain needs no quoting: as it came, unless a
   // cell must be neutralised.
@@ -522,30 +357,19 @@ void append_batch_csv(std::string& out, const CsvRecord& record, const Plan& pla
   }
   // Our own values (dates, words, rule ids) never need quoting and never
   // start like a formula.
-  const AdviceRow row(plan);
-  char text[AdviceRow::k_max_bytes];
-  out.append(text, static_cast<std::size_t>(row.write(text) - text));
+  out.append(advice);
 }
 
 void append_batch_jsonl(std::string& out, const BatchColumns& columns, const CsvRecord& record,
-                        const Plan& plan) {
-  JsonWriter w(out);
-  w.begin_object();
-  for (std::size_t i = 0; i < record.fields.size(); ++i) w.key(columns.names[i]).value(record.fields[i]);
-  const AdviceRow row(plan);
-  for (std::size_t i = 0; i < AdviceRow::k_cells; ++i) {
-    w.key(k_batch_advice_columns[i]);
-    if (i == AdviceRow::k_minutes_cell && !row.cell(i).empty()) {
-      w.value(static_cast<long long>(row.minutes()));  // a number, as in --format json
-    } else {
-      w.text_or_null(row.cell(i));
-    }
+                        std::string_view advice) {
+  out += '{';
+  for (std::size_t i = 0; i < record.fields.size(); ++i) {
+    if (i > 0) out += ',';
+    append_json_string(out, columns.names[i]);
+    out += ':';
+    append_json_string(out, record.fields[i]);
   }
-  std::string rules;
-  row.append_rules(rules);
-  w.key(k_batch_advice_columns.back()).value(rules);
-  w.end_object();
-  out += '\n';
+  out.append(advice);
 }
 
 }  // namespace advise

@@ -1,5 +1,7 @@
 #include "advise/batch.hpp"
 
+#include "advise/advice_columns.hpp"
+
 #include <date/tz.h>
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -149,10 +151,11 @@ TEST_CASE("advise::append_batch_csv: the same advice as the single query") {
       "athlete,race_date,phase,last_massage,note\n\"Smith, Anna\",2026-04-12,peak,2026-03-30,=1+1\n");
   const auto q = batch_query(record, columns, {}, k_today, k_zones);
   REQUIRE(q);
-  const Plan p = plan(*q, Policy{});
+  AdviceColumns csv{Policy{}, AdviceColumns::Format::csv};
+  AdviceColumns jsonl{Policy{}, AdviceColumns::Format::jsonl};
   std::string out;
   append_batch_header(out, columns, true);
-  append_batch_csv(out, record, p, true);
+  append_batch_csv(out, record, csv(*q), true);
   CHECK(out ==
         "athlete,race_date,phase,last_massage,note,next_session,next_intensity,next_minutes,"
         "pre_race_session,deep_until,blackout_start,post_light,post_moderate,post_deep_from,"
@@ -165,10 +168,10 @@ TEST_CASE("advise::append_batch_csv: the same advice as the single query") {
         "post-race.moderate-from-24h post-race.no-deep-24h post-race.deep-days-2-3 "
         "technique.post-race-deep\n");
   std::string raw;
-  append_batch_csv(raw, record, p, false);
+  append_batch_csv(raw, record, csv(*q), false);
   CHECK(raw.find(",=1+1,") != std::string::npos);
   std::string json;
-  append_batch_jsonl(json, columns, record, p);
+  append_batch_jsonl(json, columns, record, jsonl(*q));
   CHECK(json.starts_with(R"({"athlete":"Smith, Anna","race_date":"2026-04-12","phase":"peak",)"
                          R"("last_massage":"2026-03-30","note":"=1+1","next_session":"2026-04-06",)"
                          R"("next_intensity":"deep","next_minutes":60,"pre_race_session":)"));
@@ -180,7 +183,8 @@ TEST_CASE("advise::append_batch_csv: a tune-up leaves the cells it has no advice
   const auto q = batch_query(record, columns, {}, k_today, k_zones);
   REQUIRE(q);
   std::string out;
-  append_batch_csv(out, record, plan(*q, Policy{}), true);
+  AdviceColumns csv{Policy{}, AdviceColumns::Format::csv};
+  append_batch_csv(out, record, csv(*q), true);
   CHECK(out.starts_with("Ben,2026-04-12,C,2026-04-01,moderate,90,,2026-04-09,2026-04-10T00:00,"
                         "2026-04-12,2026-04-13,,,base,"));
 }

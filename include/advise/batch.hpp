@@ -81,13 +81,15 @@ tl::expected<void, RowError> batch_query(const CsvRecord& record, const BatchCol
 // `neutralise`, names a spreadsheet would run as formulas get a leading '.
 void append_batch_header(std::string& out, const BatchColumns& columns, bool neutralise);
 
-// One output row: the input's fields as they were, then the advice. With
-// `neutralise`, cells a spreadsheet would run as formulas get a leading '.
-void append_batch_csv(std::string& out, const CsvRecord& record, const Plan& plan,
+// One output row: the input's fields as they were, then `advice`, the
+// advice columns' text (AdviceColumns, Format::csv). With `neutralise`,
+// cells a spreadsheet would run as formulas get a leading '.
+void append_batch_csv(std::string& out, const CsvRecord& record, std::string_view advice,
                       bool neutralise);
 
-// One JSON object per line: every column by name, advice values null when empty.
+// One JSON object per line: every column by name, then `advice`
+// (AdviceColumns, Format::jsonl: advice values null when empty).
 void append_batch_jsonl(std::string& out, const BatchColumns& columns, const CsvRecord& record,
-                        const Plan& plan);
+                        std::string_view advice);
 
 }  // namespace advise

@@ -13,6 +13,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "advise/advice_columns.hpp"
 #include "advise/ascii.hpp"
 #include "advise/batch.hpp"
 #include "advise/utf8.hpp"
@@ -27,7 +28,7 @@
 namespace advise::cli {
 namespace {
 
-constexpr std::size_t k_chunk_bytes = std::size_t{1} << 20;
+constexpr std::size_t k_chunk_bytes = std::size_t{1} << 18;
 constexpr std::size_t k_shown_bytes = 60;
 constexpr std::size_t k_errors_value_bytes = 1024;  // of a value in an --errors file
 
@@ -502,8 +503,8 @@ int run_batch(const BatchOptions& o) {
   };
   const Day today = today_from(o.today);
   const bool jsonl = o.format == "jsonl";
-  Planner planner{Policy{}};
-  Query query;  // reused row after row, as is the planner's plan
+  AdviceColumns advice{Policy{}, jsonl ? AdviceColumns::Format::jsonl : AdviceColumns::Format::csv};
+  Query query;  // reused row after row
 
   std::optional<BatchColumns> columns;
   std::string fatal;
@@ -648,11 +649,11 @@ int run_batch(const BatchOptions& o) {
         report.note(r.position(note->field), number, columns->names[note->field], r.fields[note->field],
                     note->message);
       }
-      const Plan& p = planner(query);
+      const std::string_view text = advice(query);
       if (jsonl) {
-        append_batch_jsonl(out.buffer(), *columns, r, p);
+        append_batch_jsonl(out.buffer(), *columns, r, text);
       } else {
-        append_batch_csv(out.buffer(), r, p, !o.allow_formulas);
+        append_batch_csv(out.buffer(), r, text, !o.allow_formulas);
       }
       ++report.advised;
     }

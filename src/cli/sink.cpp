@@ -17,7 +17,7 @@
 namespace advise::cli {
 namespace {
 
-constexpr std::size_t k_buffer_bytes = std::size_t{1} << 20;
+constexpr std::size_t k_buffer_bytes = std::size_t{1} << 18;
 
 // Temporary files a signal handler must remove: fixed storage, no allocation.
 constexpr std::size_t k_max_temporaries = 4;
