@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <stdexcept>
 #include <tuple>
 
@@ -52,12 +53,36 @@ constexpr NameHash name_hash(const Table& table) {
   throw std::logic_error("no perfect hash for a name table");  // a build error
 }
 
+// Whether `text` is `name`, for names of 4 to 12 bytes: three 4-byte
+// words that cover it (overlapping when shorter), compared without a
+// branch on the length. A call to memcmp, whose size is known only at run
+// time, cost batch more than the rest of the lookup.
+bool same_name(std::string_view name, std::string_view text) {
+  if (name.size() != text.size()) return false;
+  const std::size_t n = name.size();
+  const auto word = [](std::string_view s, std::size_t at) {
+    std::uint32_t w = 0;
+    std::memcpy(&w, s.data() + at, sizeof w);
+    return w;
+  };
+  return ((word(name, 0) ^ word(text, 0)) | (word(name, n / 2 - 2) ^ word(text, n / 2 - 2)) |
+          (word(name, n - 4) ^ word(text, n - 4))) == 0;
+}
+
+template <typename Table>
+constexpr bool names_fit(const Table& table) {
+  for (const auto& [name, value] : table) {
+    if (name.size() < 4 || name.size() > 12) return false;
+  }
+  return true;
+}
+
 template <typename Table>
 auto hashed_lookup(const Table& table, const NameHash& hash, std::string_view text)
     -> std::optional<typename Table::value_type::second_type> {
   if (text.empty()) return std::nullopt;
   const auto slot = hash.slot[NameHash::of(text, hash.mul)];
-  if (slot != 0 && table[slot - 1].first == text) return table[slot - 1].second;
+  if (slot != 0 && same_name(table[slot - 1].first, text)) return table[slot - 1].second;
   // Spreadsheets capitalise ("Peak", "OFF-SEASON"): any case, ASCII only.
   char lower[24];
   if (text.size() > sizeof lower) return std::nullopt;
@@ -71,6 +96,8 @@ auto hashed_lookup(const Table& table, const NameHash& hash, std::string_view te
   return hashed_lookup(table, hash, std::string_view(lower, text.size()));
 }
 
+static_assert(names_fit(k_phase_names) && names_fit(k_intensity_names) &&
+              names_fit(k_experience_names));
 constexpr NameHash k_phase_hash = name_hash(k_phase_names);
 constexpr NameHash k_intensity_hash = name_hash(k_intensity_names);
 constexpr NameHash k_experience_hash = name_hash(k_experience_names);
