@@ -239,20 +239,21 @@ class Reporter {
   // field 'F': 'VALUE' MESSAGE", without the field or value when there is none.
   void hold(const CsvPosition& at, std::uint64_t record, std::string_view kind, std::string_view field,
             std::string_view value, bool has_value, std::string_view message) {
+    using namespace std::string_view_literals;  // appends of a known size
     auto& line = m_held;
     line += m_input;
     line += ':';
     append_number(line, at.line);
     line += ':';
     append_number(line, at.column);
-    line += ": record ";
+    line += ": record "sv;
     append_number(line, record);
-    line += ": ";
+    line += ": "sv;
     line += kind;
     if (!field.empty()) {
-      line += "field '";
+      line += "field '"sv;
       append_escaped(line, field, k_shown_bytes);  // a header name, from the file
-      line += "': ";
+      line += "': "sv;
     }
     if (has_value) {
       append_quoted(line, value, k_shown_bytes);
