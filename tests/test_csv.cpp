@@ -293,6 +293,22 @@ TEST_CASE("advise::append_csv_field and looks_like_formula") {
   append_csv_field(out, "say \"hi\"");
   append_csv_field(out, "two\nlines");
   CHECK(out == "plain\"a,b\"\"say \"\"hi\"\"\"\"two\nlines\"");
+  // Each special byte at each place in and after the first eight bytes
+  // (read eight at a time), and bytes that only look near one.
+  for (const char special : {',', '"', '\n', '\r'}) {
+    for (std::size_t at = 0; at < 19; ++at) {
+      std::string field(19, 'x');
+      field[at] = special;
+      std::string quoted;
+      append_csv_field(quoted, field);
+      CAPTURE(at);
+      CHECK(quoted.front() == '"');
+      CHECK(quoted.size() == field.size() + (special == '"' ? 3 : 2));
+    }
+  }
+  std::string plain;
+  append_csv_field(plain, "+-./\x0c\x0e\x21\xac\x8d\x8a\xa2 long enough for two words");
+  CHECK(plain == "+-./\x0c\x0e\x21\xac\x8d\x8a\xa2 long enough for two words");
   for (const auto* cell : {"=1+2", "+1", "-1", "@SUM(A1)", "\tx", "\rx"}) CHECK(looks_like_formula(cell));
   for (const auto* cell : {"", "Anna", "2026-04-12", " =1", "'=1"}) CHECK_FALSE(looks_like_formula(cell));
 }
