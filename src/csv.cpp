@@ -103,6 +103,7 @@ void CsvParser::start_record() {
   m_record.problem = CsvProblem::none;
   m_record.problem_field = 0;
   m_record.cut = false;
+  m_record.quoted = false;
   m_raw_bytes = 0;
   m_recording = false;
   m_tail.clear();
@@ -414,6 +415,7 @@ bool CsvParser::step(char c) {
     case State::field_start:
       if (c == '"') {
         m_state = State::quoted;
+        m_record.quoted = true;
         break;
       }
       m_state = State::unquoted;
@@ -500,6 +502,7 @@ CsvParser::Line CsvParser::plain_line(std::string_view& bytes) {
         m_record.problem = CsvProblem::none;
         m_record.problem_field = 0;
         m_record.cut = false;
+        m_record.quoted = false;
         if (++m_record.number == 1) m_header_fields = fields.size();
         ++m_at.line;
         m_at.column = 1;

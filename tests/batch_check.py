@@ -217,13 +217,18 @@ check(r.stderr.startswith(b"advise: summary:"), "--errors: stderr holds more tha
 # A row rejected whole shows the row, to fix it from the file: its line; a
 # stray quote's line only; a row refused for its size, cut and marked so.
 whole = write("whole-rows.csv", b"athlete,race_date,phase\nAnna,2026-05-01\n\"Ben,2026-05-01,peak\nCy,2026-05-01,peak\n"
-              b"Di,2026-05-01,peak,x\r\nEd,2026-05-01," + b"e" * 1_100_000 + b"\n")
+              b"Di,2026-05-01,peak,x\r\nEd,2026-05-01," + b"e" * 1_100_000 + b"\n"
+              b"Fa\"y,2026-05-01,peak,x\n\"G, H\",2026-05-01,peak,x\n")
 run([whole, "--errors", errs] + TODAY)
 er = list(csv.reader(open(errs, encoding="utf-8", newline="")))
 check([row[1:6] for row in er[1:]] == [["2", "1", "1", "", "Anna,2026-05-01"],
                                        ["3", "1", "2", "", '"Ben,2026-05-01,peak'],
                                        ["5", "1", "4", "", "Di,2026-05-01,peak,x"],
-                                       ["6", "1", "5", "", "Ed,2026-05-01," + "e" * 1010 + "... (record cut short)"]],
+                                       ["6", "1", "5", "", "Ed,2026-05-01," + "e" * 1010 + "... (record cut short)"],
+                                       # a quote inside a field is data: the line as read;
+                                       ["7", "1", "6", "", 'Fa"y,2026-05-01,peak,x'],
+                                       # a quoted field: the fields as CSV again
+                                       ["8", "1", "7", "", '"G, H",2026-05-01,peak,x']],
       f"--errors whole rows: {[row[1:6] for row in er[1:]]!r:.600}")
 
 # Passed-through columns round-trip through Python's csv unchanged.

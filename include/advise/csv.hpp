@@ -46,6 +46,7 @@ struct CsvRecord {
   std::uint64_t number = 0;              // 1 for the first record (the header, if any)
   CsvProblem problem = CsvProblem::none;
   bool cut = false;                      // fields cut short: refused for size or width
+  bool quoted = false;                   // a field of it was in quotes
   std::size_t problem_field = 0;         // the field the problem is in
   CsvPosition problem_at;                // where it is: the bad byte; the field that
                                          // opened an unclosed quote; a long record's start

@@ -574,9 +574,14 @@ int run_batch(const BatchOptions& o) {
     cut = r.cut;
     if (!r.line.empty()) return r.line;
     row.clear();
+    // No field in quotes (a quote inside one is data): the line as read.
     for (std::size_t i = 0; i < r.fields.size(); ++i) {
       if (i > 0) row += ',';
-      append_csv_field(row, r.fields[i]);
+      if (r.quoted) {
+        append_csv_field(row, r.fields[i]);
+      } else {
+        row += r.fields[i];
+      }
     }
     if (const auto end = row.find('\n'); r.problem == CsvProblem::stray_quote && end != std::string::npos) {
       row.resize(end > 0 && row[end - 1] == '\r' ? end - 1 : end);  // without a CRLF's CR
