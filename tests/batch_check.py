@@ -158,6 +158,11 @@ expect("text-after-quote.csv", HEADER + b"\"Anna\"x,2026-04-12,peak,2026-03-01\n
 # escaped; tabs and line breaks in a quoted name are no control to refuse.
 expect("escape.csv", HEADER + b"\x1b[31mAnna,2026-13-01,peak,\n", 1,
        ["FILE:2:1: record 1: field 'athlete': '\\x1b[31mAnna' holds a control character (shown escaped); give the name as plain text"], 0)
+# Control bytes past the first eight of a name, and a DEL, are shown escaped
+# too (the value is scanned eight bytes at a time).
+expect("escape-late.csv", b"athlete,race_date\nAnnabelle Marie\x1b]0;x\x07,2026-04-12\nBartholomew Jo\x7fnes,2026-04-12\n", 1,
+       ["FILE:2:1: record 1: field 'athlete': 'Annabelle Marie\\x1b]0;x\\x07' holds a control character (shown escaped); give the name as plain text",
+        "FILE:3:1: record 2: field 'athlete': 'Bartholomew Jo\\x7fnes' holds a control character (shown escaped); give the name as plain text"], 0)
 expect("escape-name.csv", b"athlete,race_date,phase\n\x1b[2J,2026-04-12,peek\nBob\x7f,2026-04-12,peak\nCid\xc2\x9b,2026-04-12,peak\n\"Di\tna\nX\",2026-04-12,peak\n", 1,
        ["FILE:2:1: record 1: field 'athlete': '\\x1b[2J' holds a control character (shown escaped); give the name as plain text",
         "FILE:3:1: record 2: field 'athlete': 'Bob\\x7f' holds a control character (shown escaped); give the name as plain text",

@@ -1,6 +1,7 @@
 #include "advise/utf8.hpp"
 
 #include <doctest/doctest.h>
+#include <string>
 #include <string_view>
 
 using namespace advise;
@@ -42,4 +43,15 @@ TEST_CASE("advise::utf8_characters counts the bytes that start a character") {
   CHECK(advise::utf8_characters("\xe2\x82\xac 5") == 3);     // € is three bytes
   CHECK(advise::utf8_characters("Ann\xe9") == 4);            // a broken byte still counts
   CHECK(advise::utf8_characters("\x80\x80") == 0);           // lone continuation bytes do not
+  // Longer texts go eight bytes at a time: every byte value, at every place.
+  for (int b = 0; b < 256; ++b) {
+    for (std::size_t at = 0; at < 19; ++at) {
+      std::string text(19, 'x');
+      text[at] = static_cast<char>(b);
+      CAPTURE(b);
+      CAPTURE(at);
+      CHECK(advise::utf8_characters(text) == ((b & 0xC0) == 0x80 ? 18U : 19U));
+    }
+  }
+  CHECK(advise::utf8_characters("M\xc3\xbcller, Bj\xc3\xb6rn \xe2\x82\xac\xf0\x9f\x8f\x83 Ann\xe9!") == 22);
 }

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace advise {
@@ -40,9 +41,22 @@ inline std::size_t utf8_char(std::string_view text, std::size_t at, std::uint32_
 constexpr bool starts_character(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
 
 // How many bytes of `text` start a character.
+// Eight bytes at a time: a continuation byte has its top bit set and the
+// next one clear (batch counts a column for every rejected row).
 inline std::size_t utf8_characters(std::string_view text) {
+  constexpr std::uint64_t k_tops = 0x8080808080808080ULL;
   std::size_t n = 0;
-  for (const char c : text) n += starts_character(c);
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t x = 0;
+    std::memcpy(&x, text.data() + i, sizeof x);
+    // The continuation bytes' top bits, moved to each byte's bottom and
+    // summed into the top byte by one multiplication (std::popcount is a
+    // library call on a baseline x86-64 build).
+    const std::uint64_t ones = (x & ~(x << 1) & k_tops) >> 7;
+    n += 8 - static_cast<std::size_t>((ones * 0x0101010101010101ULL) >> 56);
+  }
+  for (; i < text.size(); ++i) n += starts_character(text[i]);
   return n;
 }
 

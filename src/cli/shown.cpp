@@ -1,5 +1,8 @@
 #include "shown.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <fmt/format.h>
 
 #include "advise/utf8.hpp"
@@ -25,8 +28,20 @@ bool append_escaped(std::string& out, std::string_view value, std::size_t limit)
   std::size_t i = 0;
   while (i < value.size() && out.size() < end) {
     // A run of printable ASCII at once, the common case.
+    const std::size_t stop = std::min(value.size(), i + (end - out.size()));
     std::size_t run = i;
-    while (run < value.size() && run - i < end - out.size()) {
+    // Eight bytes at a time while none is below 0x20 or above 0x7e (a
+    // rejected row shows its field's name and value).
+    constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t k_tops = 0x8080808080808080ULL;
+    for (; run + 8 <= stop; run += 8) {
+      std::uint64_t x = 0;
+      std::memcpy(&x, value.data() + run, sizeof x);
+      const std::uint64_t low = x - 0x20 * k_ones;   // a byte < 0x20 borrows: top bit set
+      const std::uint64_t high = x + 0x01 * k_ones;  // 0x7f becomes 0x80
+      if (((low | high | x) & k_tops) != 0) break;
+    }
+    while (run < stop) {
       const auto c = static_cast<unsigned char>(value[run]);
       if (c < 0x20 || c >= 0x7f) break;
       ++run;
