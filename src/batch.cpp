@@ -84,20 +84,29 @@ bool blank(std::string_view text) {
 bool has_control(std::string_view text) {
   constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
   constexpr std::uint64_t k_tops = 0x8080808080808080ULL;
-  bool maybe = false;
-  std::size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t x = 0;
-    std::memcpy(&x, text.data() + i, 8);
+  const auto suspect = [](std::uint64_t x) {
     const std::uint64_t below_space = (x - 0x20 * k_ones) & ~x & k_tops;  // a byte < 0x20
     const std::uint64_t del = x ^ (0x7F * k_ones);
     const std::uint64_t c2 = x ^ (0xC2 * k_ones);
     const std::uint64_t zero_byte = ((del - k_ones) & ~del) | ((c2 - k_ones) & ~c2);  // a byte 0x7F or 0xC2
-    maybe |= ((below_space | zero_byte) & k_tops) != 0;
-  }
-  for (; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    maybe |= c < 0x20 || c == 0x7F || c == 0xC2;
+    return ((below_space | zero_byte) & k_tops) != 0;
+  };
+  bool maybe = false;
+  if (text.size() >= 8) {
+    std::uint64_t x = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+      std::memcpy(&x, text.data() + i, 8);
+      maybe |= suspect(x);
+    }
+    // The last bytes as one more word, overlapping the one before it.
+    std::memcpy(&x, text.data() + text.size() - 8, 8);
+    maybe |= suspect(x);
+  } else {
+    for (const char ch : text) {
+      const auto c = static_cast<unsigned char>(ch);
+      maybe |= c < 0x20 || c == 0x7F || c == 0xC2;
+    }
   }
   if (!maybe) return false;
   for (std::size_t j = 0; j < text.size(); ++j) {
