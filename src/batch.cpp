@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <stdexcept>
 #include <date/tz.h>
 #include <fmt/format.h>
@@ -10,6 +9,7 @@
 #include "advise/ascii.hpp"
 #include "advise/json_writer.hpp"
 #include "advise/race_spec.hpp"
+#include "advise/swar.hpp"
 #include "advise/utf8.hpp"
 
 namespace advise {
@@ -82,26 +82,14 @@ bool blank(std::string_view text) {
 // --name refuses them too. Eight bytes at a time: a name rarely has any of
 // those bytes, nor C2, and then needs no closer look.
 bool has_control(std::string_view text) {
-  constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
-  constexpr std::uint64_t k_tops = 0x8080808080808080ULL;
   const auto suspect = [](std::uint64_t x) {
-    const std::uint64_t below_space = (x - 0x20 * k_ones) & ~x & k_tops;  // a byte < 0x20
-    const std::uint64_t del = x ^ (0x7F * k_ones);
-    const std::uint64_t c2 = x ^ (0xC2 * k_ones);
-    const std::uint64_t zero_byte = ((del - k_ones) & ~del) | ((c2 - k_ones) & ~c2);  // a byte 0x7F or 0xC2
-    return ((below_space | zero_byte) & k_tops) != 0;
+    return swar::any_below(x, 0x20) || swar::any_equal(x, 0x7F) || swar::any_equal(x, 0xC2);
   };
   bool maybe = false;
   if (text.size() >= 8) {
-    std::uint64_t x = 0;
-    std::size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8) {
-      std::memcpy(&x, text.data() + i, 8);
-      maybe |= suspect(x);
-    }
+    for (std::size_t i = 0; i + 8 <= text.size(); i += 8) maybe |= suspect(swar::load(text.data() + i));
     // The last bytes as one more word, overlapping the one before it.
-    std::memcpy(&x, text.data() + text.size() - 8, 8);
-    maybe |= suspect(x);
+    maybe |= suspect(swar::load(text.data() + text.size() - 8));
   } else {
     for (const char ch : text) {
       const auto c = static_cast<unsigned char>(ch);

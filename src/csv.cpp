@@ -1,5 +1,6 @@
 #include "advise/csv.hpp"
 
+#include "advise/swar.hpp"
 #include "advise/utf8.hpp"
 
 #include <algorithm>
@@ -571,21 +572,13 @@ namespace {
 // Whether `field` holds a comma, a quote, LF or CR, eight bytes at a time:
 // the --errors file quotes a path and a message on every rejected row.
 bool needs_quotes(std::string_view field) {
-  constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
-  constexpr std::uint64_t k_tops = 0x8080808080808080ULL;
-  const auto any_of = [](std::uint64_t x) {
-    std::uint64_t found = 0;
-    for (const std::uint64_t c : {std::uint64_t{','}, std::uint64_t{'"'}, std::uint64_t{'\n'}, std::uint64_t{'\r'}}) {
-      const std::uint64_t y = x ^ (c * k_ones);
-      found |= (y - k_ones) & ~y;
-    }
-    return (found & k_tops) != 0;
-  };
   std::size_t i = 0;
   for (; i + 8 <= field.size(); i += 8) {
-    std::uint64_t x = 0;
-    std::memcpy(&x, field.data() + i, 8);
-    if (any_of(x)) return true;
+    const std::uint64_t x = swar::load(field.data() + i);
+    if (swar::any_equal(x, ',') || swar::any_equal(x, '"') || swar::any_equal(x, '\n') ||
+        swar::any_equal(x, '\r')) {
+      return true;
+    }
   }
   for (; i < field.size(); ++i) {
     const char c = field[i];

@@ -4,8 +4,9 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <string_view>
+
+#include "advise/swar.hpp"
 
 namespace advise {
 
@@ -44,17 +45,15 @@ constexpr bool starts_character(char c) { return (static_cast<unsigned char>(c) 
 // Eight bytes at a time: a continuation byte has its top bit set and the
 // next one clear (batch counts a column for every rejected row).
 inline std::size_t utf8_characters(std::string_view text) {
-  constexpr std::uint64_t k_tops = 0x8080808080808080ULL;
   std::size_t n = 0;
   std::size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t x = 0;
-    std::memcpy(&x, text.data() + i, sizeof x);
+    const std::uint64_t x = swar::load(text.data() + i);
     // The continuation bytes' top bits, moved to each byte's bottom and
     // summed into the top byte by one multiplication (std::popcount is a
     // library call on a baseline x86-64 build).
-    const std::uint64_t ones = (x & ~(x << 1) & k_tops) >> 7;
-    n += 8 - static_cast<std::size_t>((ones * 0x0101010101010101ULL) >> 56);
+    const std::uint64_t ones = (x & ~(x << 1) & swar::k_tops) >> 7;
+    n += 8 - static_cast<std::size_t>((ones * swar::k_ones) >> 56);
   }
   for (; i < text.size(); ++i) n += starts_character(text[i]);
   return n;

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <fmt/format.h>
 
+#include "advise/swar.hpp"
 #include "advise/utf8.hpp"
 
 namespace advise::cli {
@@ -32,14 +32,9 @@ bool append_escaped(std::string& out, std::string_view value, std::size_t limit)
     std::size_t run = i;
     // Eight bytes at a time while none is below 0x20 or above 0x7e (a
     // rejected row shows its field's name and value).
-    constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
-    constexpr std::uint64_t k_tops = 0x8080808080808080ULL;
     for (; run + 8 <= stop; run += 8) {
-      std::uint64_t x = 0;
-      std::memcpy(&x, value.data() + run, sizeof x);
-      const std::uint64_t low = x - 0x20 * k_ones;   // a byte < 0x20 borrows: top bit set
-      const std::uint64_t high = x + 0x01 * k_ones;  // 0x7f becomes 0x80
-      if (((low | high | x) & k_tops) != 0) break;
+      const std::uint64_t x = swar::load(value.data() + run);
+      if (swar::any_below(x, 0x20) || swar::any_above(x, 0x7e)) break;
     }
     while (run < stop) {
       const auto c = static_cast<unsigned char>(value[run]);
