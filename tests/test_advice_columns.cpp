@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <date/tz.h>
 #include <doctest/doctest.h>
+#include <random>
 
 using namespace advise;
 using namespace date::literals;
@@ -26,15 +27,6 @@ Query query_of(Day race, std::optional<Phase> phase, std::optional<Day> last,
   return q;
 }
 
-// A small deterministic generator (the same draws on every platform).
-struct Draws {
-  std::uint64_t state;
-  std::uint64_t next(std::uint64_t n) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return (state >> 33) % n;
-  }
-};
-
 }  // namespace
 
 TEST_CASE("advise::AdviceColumns: a kept text is the text a fresh plan gives") {
@@ -49,13 +41,14 @@ TEST_CASE("advise::AdviceColumns: a kept text is the text a fresh plan gives") {
       date::locate_zone("Australia/Lord_Howe"), date::locate_zone("America/New_York")};
   const std::array<Day, 3> todays{k_today, Day{2012_y / 1 / 4}, Day{2026_y / 3 / 31}};
   const std::array<int, 7> starts{-1, 0, 30, 9 * 60, 23 * 60 + 30, 23 * 60 + 59, 2 * 60 + 30};
-  Draws draw{20261206};
+  std::mt19937 rng(20261206);  // mt19937's output is the same everywhere
+  const auto draw = [&rng](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
   // Part `part` of `q` drawn anew (8: all of them).
   auto redraw = [&](Query& q, unsigned part) {
     const bool all = part == 8;
     if (all || part == 0) {
       const Day old = q.today;
-      q.today = todays[draw.next(todays.size())];
+      q.today = todays[draw(todays.size())];
       if (!all && q.today != old) {  // the rest as far from today as before
         const auto shift = q.today - old;
         q.races.front().day += shift;
@@ -64,24 +57,24 @@ TEST_CASE("advise::AdviceColumns: a kept text is the text a fresh plan gives") {
     }
     if (q.races.empty()) q.races.emplace_back();
     Race& race = q.races.front();
-    if (all || part == 1) race.day = q.today + date::days{static_cast<int>(draw.next(41)) - 25};
+    if (all || part == 1) race.day = q.today + date::days{static_cast<int>(draw(41)) - 25};
     if (all || part == 2) {
-      const int start = starts[draw.next(starts.size())];
+      const int start = starts[draw(starts.size())];
       race.time = start < 0 ? std::nullopt : std::optional<Minutes>(start);
     }
-    if (all || part == 3) race.priority = static_cast<Priority>(draw.next(3));
-    if (all || part == 4) q.zone = zones[draw.next(zones.size())];
+    if (all || part == 3) race.priority = static_cast<Priority>(draw(3));
+    if (all || part == 4) q.zone = zones[draw(zones.size())];
     if (all || part == 5) {
       q.athlete.phase.reset();
-      if (const auto p = draw.next(8); p < 7) q.athlete.phase = static_cast<Phase>(p);
+      if (const auto p = draw(8); p < 7) q.athlete.phase = static_cast<Phase>(p);
     }
     if (all || part == 6) {
       q.athlete.experience.reset();
-      if (const auto e = draw.next(5); e < 4) q.athlete.experience = static_cast<Experience>(e);
+      if (const auto e = draw(5); e < 4) q.athlete.experience = static_cast<Experience>(e);
     }
     if (all || part == 7) {
       q.athlete.last_massage.reset();
-      if (const auto back = draw.next(60); back < 50) {
+      if (const auto back = draw(60); back < 50) {
         q.athlete.last_massage = q.today - date::days{static_cast<int>(back)};
       }
     }
